@@ -1,0 +1,31 @@
+"""The RDF namespaces the graph is written in."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+__all__ = [
+    "DCTERMS", "DEFAULT_BASE_IRI", "FOAF", "GEO", "LSH", "ORG", "OWL", "PREFIXES", "PROV",
+    "RDF", "RDFS", "SCHEMA", "SKOS", "VANN", "XSD",
+]
+
+LSH = Namespace("https://w3id.org/lsh-kg/ontology#")
+DEFAULT_BASE_IRI = "https://w3id.org/lsh-kg/id/"
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+PREFIXES: dict[str, str] = {
+    "lsh": str(LSH),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "geo": str(GEO),
+    "foaf": str(FOAF),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}

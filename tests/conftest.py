@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped records built once, a tiny record set to break, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graph import config
+from graph.build import BuiltDataset, build_dataset
+from graph.namespaces import DEFAULT_BASE_IRI
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TINY_RECORDS = FIXTURES / "records"
+
+
+@pytest.fixture(scope="session")
+def shipped() -> BuiltDataset:
+    """The shipped records, built in memory once for the whole run."""
+    return build_dataset(config.RECORDS_DIR, DEFAULT_BASE_IRI)
+
+
+@pytest.fixture
+def tiny_records(tmp_path: Path) -> Path:
+    """A writable copy of the tiny record set, to break in one place per test."""
+    target = tmp_path / "records"
+    shutil.copytree(TINY_RECORDS, target)
+    return target
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder that `lshkg build` writes into."""
+    folder = tmp_path / "var"
+    monkeypatch.setenv("LSHKG_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,1 @@
+"""The lsh-kg web application (Flask)."""
