@@ -1,0 +1,113 @@
+"""Pre-started worker processes that run user queries and are killed at their deadline.
+
+Neither Oxigraph nor rdflib can interrupt a running query from Python, so each user query runs in
+a process of its own; at the time limit the process is killed and a fresh one started, and the
+server goes on answering.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from graph.query_worker import serve_queries
+from graph.results import Answer
+
+__all__ = ["EngineFailure", "QueryPool", "QueryTimeout"]
+
+
+class QueryTimeout(RuntimeError):
+    """The query ran past the time limit and was stopped (HTTP 503)."""
+
+
+class EngineFailure(RuntimeError):
+    """The engine failed to answer (HTTP 503 for a worker that died, 400 for a bad query)."""
+
+    def __init__(self, message: str, status: int = 503) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+
+
+class QueryPool:
+    """`size` worker processes over one on-disk store."""
+
+    def __init__(self, store_path: str, size: int = 2) -> None:
+        self.store_path = store_path
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: set[_Worker] = set()  # guarded by _lock
+        self._lock = threading.Lock()
+        self._closed = False
+        for _ in range(size):
+            self._idle.put(self._start())
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(target=serve_queries, args=(theirs, self.store_path),
+                                        daemon=True, name="lshkg-query-worker")
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _stop(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.connection.close()
+        with self._lock:
+            self._workers.discard(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker and start its successor in the background: the caller answers at once."""
+        self._stop(worker)
+
+        def restart() -> None:
+            if not self._closed:
+                self._idle.put(self._start())
+
+        threading.Thread(target=restart, daemon=True).start()
+
+    def run(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
+            prefixes: dict[str, str] | None = None) -> Answer:
+        """Run a checked query; QueryTimeout past `timeout_s` (waiting for a worker included)."""
+        deadline = time.monotonic() + timeout_s
+        try:
+            worker = self._idle.get(timeout=timeout_s)
+        except queue.Empty:
+            raise QueryTimeout(f"every query worker stayed busy for {timeout_s:g} s") from None
+        try:
+            worker.connection.send((text, result_format, max_rows, prefixes))
+            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
+                self._replace(worker)
+                raise QueryTimeout(f"the query ran longer than the limit of {timeout_s:g} s "
+                                   "and was stopped")
+            status, payload = worker.connection.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise EngineFailure("the query engine stopped unexpectedly; try again") from None
+        self._idle.put(worker)
+        if status == "syntax":
+            raise EngineFailure(f"the engine could not parse the query: {payload}", status=400)
+        if status != "ok":
+            raise EngineFailure(f"the query failed: {payload}", status=500)
+        return payload
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+        for worker in workers:
+            self._stop(worker)
