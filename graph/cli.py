@@ -12,7 +12,7 @@ from graph import config
 from graph.build import build_dataset, ntriples, write_atomically
 from graph.records import RecordError
 from graph.stats import compute_stats
-from graph.store import EmbeddedStore, load_store
+from graph.store import Store, StoreUnavailable, load_store, open_store
 from graph.validate import Violation, parse_rdf_file, validate_graph
 
 __all__ = ["main"]
@@ -101,17 +101,32 @@ def validate(file: Path | None, records_dir: Path | None) -> None:
     click.echo(f"conforms: {len(graph)} triples, no violations")
 
 
+endpoint_option = click.option(
+    "--endpoint", default=None, metavar="URL",
+    help="A remote SPARQL 1.1 endpoint instead of the embedded store (or LSHKG_ENDPOINT).")
+
+
+def _open_store(endpoint: str | None) -> Store:
+    try:
+        return open_store(endpoint or config.setting("endpoint") or None, config.store_dir(),
+                          timeout_s=config.number("query_timeout_s"))
+    except (StoreUnavailable, ValueError) as error:
+        _fail(str(error))
+        raise  # unreachable: _fail exits
+
+
 @main.command()
-def stats() -> None:
+@endpoint_option
+def stats(endpoint: str | None) -> None:
     """Counts per class and per property, and the share of assertions with document evidence.
 
     Example: lshkg stats
     """
+    store = _open_store(endpoint)
     try:
-        store = EmbeddedStore(config.store_dir())
-    except FileNotFoundError as error:
+        result = compute_stats(store, store.triple_count())
+    except StoreUnavailable as error:
         _fail(str(error))
-    result = compute_stats(store, len(store))
     click.echo(f"triples: {result.triples}")
     click.echo(f"assertions with evidence: {result.asserted}; from a document quote: "
                f"{result.documented} ({result.documented_share:.1%}); the rest general knowledge")

@@ -30,6 +30,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("base_iri", DEFAULT_BASE_IRI, "Base IRI of the entities (a deployment's own domain)."),
     Setting("seeds_dir", str(PROJECT_ROOT.parent / "shared" / "seeds"),
             "Folder of the source documents the quotes are checked against."),
+    Setting("endpoint", "", "URL of a remote SPARQL 1.1 endpoint to use instead of the embedded store."),
+    Setting("query_timeout_s", "10", "Time limit of one user query, in seconds (then HTTP 503)."),
+    Setting("query_max_rows", "10000", "Most rows (or triples) one answer holds; more is cut, visibly."),
+    Setting("query_max_bytes", "100000", "Largest query accepted, in bytes (then HTTP 413)."),
+    Setting("query_workers", "2", "Worker processes per server process that run user queries."),
 )
 
 
@@ -43,6 +48,15 @@ def setting(name: str) -> str:
         if item.name == name:
             return os.environ.get(item.env_var, item.default)
     raise KeyError(f"unknown setting {name!r}")
+
+
+def number(name: str) -> float:
+    """A numeric setting; a clear error names the variable when it is not a number."""
+    value = setting(name)
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"LSHKG_{name.upper()}={value!r} is not a number") from None
 
 
 def data_dir() -> Path:
