@@ -1,1 +1,36 @@
-"""The lsh-kg web application (Flask)."""
+"""The lsh-kg web application: `create_app()` builds it (Flask app factory)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from graph import config
+
+__all__ = ["create_app"]
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """The app, configured from the settings (LSHKG_* variables), then `test_config`."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(
+        LSHKG_ENDPOINT=config.setting("endpoint") or None,
+        LSHKG_STORE_DIR=str(config.store_dir()),
+        LSHKG_QUERY_TIMEOUT_S=config.number("query_timeout_s"),
+        LSHKG_QUERY_MAX_ROWS=int(config.number("query_max_rows")),
+        LSHKG_QUERY_MAX_BYTES=int(config.number("query_max_bytes")),
+        LSHKG_QUERY_WORKERS=int(config.number("query_workers")),
+        LSHKG_BASE_IRI=config.setting("base_iri"),
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    # a form-encoded query is at most a few times its own size
+    app.config.setdefault("MAX_CONTENT_LENGTH", 4 * app.config["LSHKG_QUERY_MAX_BYTES"] + 4096)
+
+    from webapp import editor, sparql, store
+
+    store.init_app(app)
+    app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(editor.blueprint)
+    return app

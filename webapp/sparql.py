@@ -1,0 +1,137 @@
+"""The SPARQL 1.1 Protocol endpoint `/sparql` (read-only), its service description and VoID."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from graph.namespaces import PREFIXES
+from graph.query_pool import EngineFailure, QueryTimeout
+from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
+from graph.service import service_description, void_description
+from graph.sparql_guard import QueryRefused, check_query
+from graph.store import StoreUnavailable
+from webapp.store import get_store
+
+blueprint = Blueprint("sparql", __name__)
+
+# media types each format answers to, beyond its own
+ALIASES = {"json": ["application/json"], "xml": ["application/xml", "text/xml"],
+           "ttl": ["application/x-turtle"], "nt": ["text/plain"], "jsonld": ["application/json"],
+           "rdfxml": ["application/xml", "text/xml"]}
+TRUNCATED_HEADER = "Lshkg-Truncated"
+
+
+def _error(status: int, message: str) -> Response:
+    return Response(message + "\n", status=status, mimetype="text/plain")
+
+
+def _offered(formats: dict[str, ResultFormat]) -> list[tuple[str, str]]:
+    pairs = [(fmt.media_type, name) for name, fmt in formats.items()]
+    pairs += [(alias, name) for name in formats for alias in ALIASES.get(name, [])]
+    return pairs
+
+
+def choose_format(formats: dict[str, ResultFormat]) -> str | None:
+    """The `format` parameter if given, else the best match of the Accept header (None: 406)."""
+    asked = request.args.get("format") or request.form.get("format")
+    if asked:
+        return asked if asked in formats else None
+    offered = _offered(formats)
+    if not request.accept_mimetypes:
+        return next(iter(formats))
+    best = request.accept_mimetypes.best_match([media for media, _ in offered])
+    return dict(offered)[best] if best else None
+
+
+def _query_text() -> str | None:
+    """The query of a GET, a form POST or an application/sparql-query POST."""
+    if request.method == "GET":
+        if "update" in request.args:
+            raise QueryRefused("updates are not allowed: this endpoint is read-only")
+        return request.args.get("query")
+    mimetype = request.mimetype
+    if mimetype == "application/sparql-query":
+        return request.get_data(as_text=True)
+    if mimetype == "application/sparql-update" or "update" in request.form:
+        raise QueryRefused("updates are not allowed: this endpoint is read-only")
+    if mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return request.form.get("query")
+    raise QueryRefused(f"unsupported Content-Type {mimetype or '(none)'}: send "
+                       "application/x-www-form-urlencoded or application/sparql-query", status=415)
+
+
+def _dataset_iri() -> str:
+    return current_app.config["LSHKG_BASE_IRI"] + "dataset"
+
+
+def _rdf_response(graph, formats=GRAPH_FORMATS) -> Response:
+    name = choose_format(formats) or "ttl"
+    rdflib_format = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}[name]
+    return Response(graph.serialize(format=rdflib_format), mimetype=formats[name].media_type)
+
+
+@blueprint.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    config = current_app.config
+    try:
+        text = _query_text()
+        if text is None:
+            if request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html":
+                return redirect(url_for("editor.page"))
+            return _rdf_response(service_description(
+                url_for("sparql.endpoint", _external=True), _dataset_iri(),
+                timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], max_rows=config["LSHKG_QUERY_MAX_ROWS"]))
+        checked = check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"])
+        for parameter in ("default-graph-uri", "named-graph-uri"):
+            for iri in request.values.getlist(parameter):
+                raise QueryRefused(f"{parameter} <{iri}> is not a graph of this store")
+    except QueryRefused as refused:
+        return _error(refused.status, str(refused))
+    if request.method == "GET" and "format" not in request.args and \
+            request.accept_mimetypes.best_match(["application/sparql-results+json", "text/html"]) \
+            == "text/html":
+        return redirect(url_for("editor.page") + "?" + urlencode({"query": text}))
+    formats = GRAPH_FORMATS if checked.returns_graph else SOLUTION_FORMATS
+    result_format = choose_format(formats)
+    if result_format is None:
+        allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
+        return _error(406, f"a {checked.form} query can answer in: {allowed}")
+    try:
+        answer = get_store().answer(text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+                                    timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
+    except QueryTimeout as timeout:
+        return _error(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.")
+    except StoreUnavailable as unavailable:
+        return _error(503, str(unavailable))
+    except EngineFailure as failure:
+        return _error(failure.status, str(failure))
+    response = Response(answer.body, mimetype=answer.media_type)
+    if answer.truncated:
+        response.headers[TRUNCATED_HEADER] = str(config["LSHKG_QUERY_MAX_ROWS"])
+    if request.values.get("download"):
+        extension = formats[result_format].extension
+        response.headers["Content-Disposition"] = f'attachment; filename="query-results.{extension}"'
+    return response
+
+
+@blueprint.route("/.well-known/void")
+def void() -> Response:
+    try:
+        graph = void_description(get_store(), _dataset_iri(), url_for("sparql.endpoint", _external=True))
+    except StoreUnavailable as unavailable:
+        return _error(503, str(unavailable))
+    return _rdf_response(graph)
+
+
+@blueprint.after_request
+def allow_cross_origin_reads(response: Response) -> Response:
+    """Other tools (YASGUI, notebooks, other sites) may query; the endpoint is read-only."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Expose-Headers"] = TRUNCATED_HEADER
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
