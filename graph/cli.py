@@ -10,9 +10,13 @@ import click
 
 from graph import config
 from graph.build import build_dataset, ntriples, write_atomically
+from graph.namespaces import PREFIXES
+from graph.query_pool import EngineFailure, QueryTimeout
 from graph.records import RecordError
+from graph.sparql_guard import QueryRefused, check_query
 from graph.stats import compute_stats
 from graph.store import Store, StoreUnavailable, load_store, open_store
+from graph.table import render_table
 from graph.validate import Violation, parse_rdf_file, validate_graph
 
 __all__ = ["main"]
@@ -136,3 +140,86 @@ def stats(endpoint: str | None) -> None:
     click.echo("\nproperty counts:")
     for name, count in result.properties:
         click.echo(f"  {count:6d}  {name}")
+
+
+QUERY_FORMATS = ("table", "json", "xml", "csv", "tsv", "ttl", "nt", "jsonld", "rdfxml")
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file (- for standard input).")
+@click.option("--format", "output_format", type=click.Choice(QUERY_FORMATS), default="table",
+              show_default=True, help="table/json/xml/csv/tsv for SELECT and ASK; "
+              "ttl/nt/jsonld/rdfxml for CONSTRUCT and DESCRIBE (table shows them as Turtle).")
+@endpoint_option
+def query(sparql: str | None, query_file, output_format: str, endpoint: str | None) -> None:
+    """Run a read-only SPARQL query, with the same checks and limits as the web endpoint.
+
+    Example: lshkg query 'SELECT ?umc WHERE { ?umc a lsh:UniversityMedicalCentre }'
+    """
+    if (sparql is None) == (query_file is None):
+        _fail("give the query as an argument or with --file, not both")
+    text = sparql if sparql is not None else query_file.read()
+    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
+                       if f"PREFIX {p}:".lower() not in text.lower())
+    text = declared + text  # our prefixes are preset, as in the editor
+    try:
+        checked = check_query(text, max_bytes=int(config.number("query_max_bytes")))
+    except QueryRefused as refused:
+        line = f"line {refused.line - declared.count(chr(10))}, column {refused.column}: " \
+            if refused.line else ""
+        _fail(line + refused.message)
+    graph_formats = ("ttl", "nt", "jsonld", "rdfxml")
+    if output_format == "table":
+        result_format = "ttl" if checked.returns_graph else "json"
+    else:
+        result_format = output_format
+        if checked.returns_graph != (output_format in graph_formats):
+            kind = "a graph" if checked.returns_graph else "solutions"
+            _fail(f"a {checked.form} query gives {kind}: --format "
+                  + ("ttl, nt, jsonld or rdfxml" if checked.returns_graph else "table, json, xml, csv or tsv"))
+    store = _open_store(endpoint)
+    try:
+        answer = store.answer(checked.text, result_format,
+                              max_rows=int(config.number("query_max_rows")),
+                              timeout_s=config.number("query_timeout_s"), prefixes=PREFIXES)
+    except (QueryTimeout, StoreUnavailable, EngineFailure) as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    if output_format == "table" and not checked.returns_graph:
+        click.echo(render_table(answer.body, extra_prefixes={"lshid": config.setting("base_iri")}))
+    else:
+        click.echo(answer.body.decode("utf-8"), nl=not answer.body.endswith(b"\n"))
+    if answer.truncated:
+        click.echo(f"note: the answer was cut at {answer.count} rows (LSHKG_QUERY_MAX_ROWS)", err=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Server processes.")
+@click.option("--threads", default=4, show_default=True, type=int, help="Threads per process.")
+@click.option("--dev", is_flag=True, help="Flask's development server with its debugger "
+              "(never on a public address).")
+@endpoint_option
+def serve(host: str, port: int, workers: int, threads: int, dev: bool, endpoint: str | None) -> None:
+    """Serve the web app and the SPARQL endpoint (gunicorn; --dev for development).
+
+    Example: lshkg serve --port 8000
+    """
+    import os
+
+    if endpoint:
+        os.environ["LSHKG_ENDPOINT"] = endpoint
+    _open_store(endpoint).close()  # fail now, with a clear message, if there is no store
+    click.echo(f"lsh-kg at http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
+    if dev:
+        from webapp import create_app
+
+        create_app().run(host=host, port=port, debug=True, use_reloader=False)
+        return
+    from webapp.serve import serve as run_server
+
+    run_server(host, port, workers=workers, threads=threads)
