@@ -176,9 +176,9 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
     else:
         result_format = output_format
         if checked.returns_graph != (output_format in graph_formats):
-            kind = "a graph" if checked.returns_graph else "solutions"
-            _fail(f"a {checked.form} query gives {kind}: --format "
-                  + ("ttl, nt, jsonld or rdfxml" if checked.returns_graph else "table, json, xml, csv or tsv"))
+            kind, choices = (("a graph", "ttl, nt, jsonld or rdfxml") if checked.returns_graph
+                             else ("solutions", "table, json, xml, csv or tsv"))
+            _fail(f"a {checked.form} query gives {kind}: --format {choices}")
     store = _open_store(endpoint)
     try:
         answer = store.answer(checked.text, result_format,

@@ -29,7 +29,8 @@ def render_table(results_json: bytes, max_width: int = 60,
                  extra_prefixes: dict[str, str] | None = None) -> str:
     """A table with a header row, one line per solution, and the row count.
 
-    >>> print(render_table(b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":"x"}}]}}'))
+    >>> answer = b'{"head":{"vars":["a"]},"results":{"bindings":[{"a":{"type":"literal","value":"x"}}]}}'
+    >>> print(render_table(answer))
     a
     -
     x
