@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 from graph.convert import Assertion, convert_records
 from graph.entailment import entailed_triples
 from graph.evidence import evidence_triples
+from graph.gallery import GALLERY_FILE, gallery_triples, load_gallery
 from graph.namespaces import PREFIXES
 from graph.records import Origin, load_records
 from graph.vocabulary import Vocabulary, load_vocabulary
@@ -57,11 +58,16 @@ def assemble(assertions: Iterable[Assertion], vocabulary: Vocabulary, base_iri: 
     return built
 
 
-def build_dataset(records_dir: Path, base_iri: str) -> BuiltDataset:
-    """Read and convert every record; raises RecordError naming file, line and field."""
+def build_dataset(records_dir: Path, base_iri: str, gallery: Path | None = GALLERY_FILE) -> BuiltDataset:
+    """Read and convert every record (and the example gallery); raises RecordError naming file,
+    line and field."""
     vocabulary = load_vocabulary()
     assertions = convert_records(load_records(records_dir), vocabulary, base_iri)
-    return assemble(assertions, vocabulary, base_iri)
+    built = assemble(assertions, vocabulary, base_iri)
+    if gallery is not None and gallery.exists():
+        for triple in gallery_triples(load_gallery(gallery), base_iri):
+            built.graph.add(triple)
+    return built
 
 
 def ntriples(graph: Graph) -> bytes:

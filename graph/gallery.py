@@ -1,0 +1,77 @@
+"""The example gallery: real questions answered from the documents, as SHACL SPARQL executables.
+
+Read from `graph/gallery.yaml`; written into the dataset (the pattern of SIB's sparql-editor) so that
+the editor, the tests and the docs all read the same examples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, Namespace, URIRef
+from ruamel.yaml import YAML
+
+from graph.namespaces import PREFIXES, RDF, RDFS, SCHEMA
+from graph.records import Origin, RecordError
+from graph.sparql_guard import QueryRefused, check_query
+
+__all__ = ["GALLERY_FILE", "Example", "gallery_triples", "load_gallery", "prefixed"]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+GALLERY_FILE = Path(__file__).resolve().parent / "gallery.yaml"
+_KINDS = {"SELECT": (SH.SPARQLSelectExecutable, SH.select),
+          "ASK": (SH.SPARQLAskExecutable, SH.ask),
+          "CONSTRUCT": (SH.SPARQLConstructExecutable, SH.construct),
+          "DESCRIBE": (SH.SPARQLExecutable, SH.describe)}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One gallery question: titles and explanations in nl and en, the query, what it must answer."""
+
+    id: str
+    label: dict[str, str]
+    comment: dict[str, str]
+    query: str
+    form: str
+    expect: dict = field(default_factory=dict)
+
+
+def prefixed(body: str) -> str:
+    """A query with our prefixes declared in front, as the editor presets them."""
+    declarations = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items()
+                           if f"{prefix}:" in body)
+    return declarations + body
+
+
+def load_gallery(path: Path = GALLERY_FILE) -> list[Example]:
+    """Every example; a query that does not pass the guard is an error naming its line."""
+    items = YAML(typ="rt").load(path.read_text(encoding="utf-8")) or []
+    examples = []
+    for item in items:
+        origin = Origin(str(path.name), item.lc.line + 1, "query")
+        text = prefixed(str(item["query"]).strip() + "\n")
+        try:
+            form = check_query(text, max_bytes=1_000_000).form
+        except QueryRefused as refused:
+            raise RecordError(f"example {item['id']!r}: {refused}", origin) from None
+        examples.append(Example(str(item["id"]), dict(item["label"]), dict(item["comment"]), text,
+                                form, dict(item.get("expect") or {})))
+    return examples
+
+
+def gallery_triples(examples: list[Example], base_iri: str) -> Iterator[tuple]:
+    """The examples as sh:SPARQLExecutable resources with labels and comments in both languages."""
+    for position, example in enumerate(examples, start=1):
+        node = URIRef(f"{base_iri}query/{example.id}")
+        kind, text_property = _KINDS[example.form]
+        yield node, RDF.type, SH.SPARQLExecutable
+        yield node, RDF.type, kind
+        for language, text in example.label.items():
+            yield node, RDFS.label, Literal(text, lang=language)
+        for language, text in example.comment.items():
+            yield node, RDFS.comment, Literal(text, lang=language)
+        yield node, text_property, Literal(example.query)
+        yield node, SCHEMA.position, Literal(position)
