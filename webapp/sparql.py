@@ -33,11 +33,29 @@ def _offered(formats: dict[str, ResultFormat]) -> list[tuple[str, str]]:
     return pairs
 
 
+# other names clients send in `format` (SPARQLWrapper, Virtuoso habits)
+FORMAT_NAMES = {"turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld",
+                "rdf": "rdfxml", "rdf+xml": "rdfxml", "rdf/xml": "rdfxml"}
+
+
+def _named_format(asked: str, formats: dict[str, ResultFormat]) -> str | None:
+    asked = asked.strip().lower()
+    if asked in formats:
+        return asked
+    graph_answer = "ttl" in formats
+    if graph_answer and asked in ("json", "xml"):
+        return {"json": "jsonld", "xml": "rdfxml"}[asked]
+    if asked in FORMAT_NAMES and FORMAT_NAMES[asked] in formats:
+        return FORMAT_NAMES[asked]
+    by_media = {media: name for media, name in _offered(formats)}
+    return by_media.get(asked)
+
+
 def choose_format(formats: dict[str, ResultFormat]) -> str | None:
     """The `format` parameter if given, else the best match of the Accept header (None: 406)."""
     asked = request.args.get("format") or request.form.get("format")
     if asked:
-        return asked if asked in formats else None
+        return _named_format(asked, formats)
     offered = _offered(formats)
     if not request.accept_mimetypes:
         return next(iter(formats))
