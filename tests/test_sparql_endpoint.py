@@ -18,7 +18,7 @@ from .conftest import TINY_RECORDS
 from .servers import build_store
 
 ORGANISATIONS = "SELECT ?org WHERE { ?org a <https://w3id.org/lsh-kg/ontology#Organisation> } ORDER BY ?org"
-CITIES = "CONSTRUCT { ?c a <https://w3id.org/lsh-kg/ontology#City> } WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
+CITIES = "CONSTRUCT WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import CSV, JSON, N3, TSV, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from .conftest import TINY_RECORDS
 from .servers import build_store, lshkg_server
@@ -51,16 +50,25 @@ def test_sparqlwrapper_xml(server: str) -> None:
 
 @pytest.mark.parametrize(("return_format", "separator"), [(CSV, ","), (TSV, "\t")])
 def test_sparqlwrapper_csv_tsv(server: str, return_format: str, separator: str) -> None:
-    query = f'SELECT ?c ?l WHERE {{ ?c a <{LSH}City> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(LANG(?l) = "nl") }}'
+    query = (f"SELECT ?c ?l WHERE {{ ?c a <{LSH}City> ; "
+             '<http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(LANG(?l) = "nl") }')
     text = client(server, query, return_format).queryAndConvert().decode()
     lines = text.strip().splitlines()
     assert lines[0].replace("?", "") == separator.join(["c", "l"])
     assert "Oss" in lines[1]
 
 
-def test_sparqlwrapper_construct_and_ask(server: str) -> None:
-    graph = client(server, f"CONSTRUCT WHERE {{ ?c a <{LSH}City> }}", N3).queryAndConvert()
-    assert isinstance(graph, Graph) and len(graph) == 1
+@pytest.mark.parametrize(("return_format", "rdflib_format"), [
+    (RDFXML, None), (JSONLD, None), (TURTLE, "turtle"), (N3, "turtle")])
+def test_sparqlwrapper_construct(server: str, return_format: str, rdflib_format: str | None) -> None:
+    converted = client(server, f"CONSTRUCT WHERE {{ ?c a <{LSH}City> }}", return_format).queryAndConvert()
+    graph = converted if rdflib_format is None else Graph().parse(data=converted, format=rdflib_format)
+    assert isinstance(graph, Graph)
+    assert set(graph) == {(URIRef("https://w3id.org/lsh-kg/id/oss"),
+                           URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(LSH + "City"))}
+
+
+def test_sparqlwrapper_ask(server: str) -> None:
     assert client(server, "ASK { ?s ?p ?o }", JSON).queryAndConvert()["boolean"] is True
 
 
@@ -122,7 +130,7 @@ def test_no_outbound_request_is_ever_made(server: str) -> None:
         f"SELECT * FROM <{target}> WHERE {{ ?s ?p ?o }}",
         f"SELECT * FROM NAMED <{target}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
         f"LOAD <{target}>",
-        f"ASK FROM <file:///etc/passwd> {{ ?s ?p ?o }}",
+        "ASK FROM <file:///etc/passwd> { ?s ?p ?o }",
     ]
     try:
         statuses = []
@@ -150,7 +158,6 @@ def test_no_outbound_request_is_ever_made(server: str) -> None:
 
 
 def _get(url: str) -> tuple[int, bytes, float]:
-    started = time.monotonic()
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
             return response.status, response.read(), time.monotonic()
