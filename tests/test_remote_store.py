@@ -56,9 +56,10 @@ def test_the_app_on_a_remote_store_answers_as_on_the_embedded_one(data_dir: Path
                      {"LSHKG_ENDPOINT": endpoint, "LSHKG_STORE_DIR": str(data_dir / "missing")}):
         app = create_app(settings)
         with app.test_client() as client:
-            answers.append([client.get("/sparql", query_string={"query": q, "format": "json"}).get_json(force=True)
-                            for q in QUERIES]
-                           + [client.get("/api/ontology-terms").get_json()])
+            answers.append(
+                [client.get("/sparql", query_string={"query": q, "format": "json"}).get_json(force=True)
+                 for q in QUERIES]
+                + [client.get("/api/ontology-terms").get_json()])
         close_store(app)
     assert answers[0] == answers[1]
 
