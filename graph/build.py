@@ -65,7 +65,7 @@ def build_dataset(records_dir: Path, base_iri: str, gallery: Path | None = GALLE
     assertions = convert_records(load_records(records_dir), vocabulary, base_iri)
     built = assemble(assertions, vocabulary, base_iri)
     if gallery is not None and gallery.exists():
-        for triple in gallery_triples(load_gallery(gallery), base_iri):
+        for triple in gallery_triples(load_gallery(gallery, base_iri), base_iri):
             built.graph.add(triple)
     return built
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.namespaces import LSH, PREFIXES
+from graph.namespaces import LSH, preset_prefixes
 from graph.store import Store
 
 __all__ = ["gallery_examples", "ontology_terms"]
@@ -52,5 +52,6 @@ def ontology_terms(store: Store) -> list[dict]:
     ]
 
 
-def prefixes() -> dict[str, str]:
-    return dict(PREFIXES)
+def prefixes(base_iri: str) -> dict[str, str]:
+    """The prefixes the editor presets."""
+    return preset_prefixes(base_iri)

@@ -10,7 +10,7 @@ import click
 
 from graph import config
 from graph.build import build_dataset, ntriples, write_atomically
-from graph.namespaces import PREFIXES
+from graph.namespaces import PREFIXES, preset_prefixes
 from graph.query_pool import EngineFailure, QueryTimeout
 from graph.records import RecordError
 from graph.sparql_guard import QueryRefused, check_query
@@ -161,7 +161,8 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
     if (sparql is None) == (query_file is None):
         _fail("give the query as an argument or with --file, not both")
     text = sparql if sparql is not None else query_file.read()
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
+    presets = preset_prefixes(config.setting("base_iri"))
+    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in presets.items()
                        if f"PREFIX {p}:".lower() not in text.lower())
     text = declared + text  # our prefixes are preset, as in the editor
     try:

@@ -6,6 +6,7 @@ the editor, the tests and the docs all read the same examples.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from rdflib import Literal, Namespace, URIRef
 from ruamel.yaml import YAML
 
-from graph.namespaces import PREFIXES, RDF, RDFS, SCHEMA
+from graph.namespaces import DEFAULT_BASE_IRI, RDF, RDFS, SCHEMA, preset_prefixes
 from graph.records import Origin, RecordError
 from graph.sparql_guard import QueryRefused, check_query
 
@@ -39,20 +40,21 @@ class Example:
     expect: dict = field(default_factory=dict)
 
 
-def prefixed(body: str) -> str:
-    """A query with our prefixes declared in front, as the editor presets them."""
-    declarations = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items()
-                           if f"{prefix}:" in body)
+def prefixed(body: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """A query with the prefixes it uses declared in front, as the editor presets them."""
+    declarations = "".join(f"PREFIX {prefix}: <{namespace}>\n"
+                           for prefix, namespace in preset_prefixes(base_iri).items()
+                           if re.search(rf"(?<![\w-]){prefix}:", body))
     return declarations + body
 
 
-def load_gallery(path: Path = GALLERY_FILE) -> list[Example]:
+def load_gallery(path: Path = GALLERY_FILE, base_iri: str = DEFAULT_BASE_IRI) -> list[Example]:
     """Every example; a query that does not pass the guard is an error naming its line."""
     items = YAML(typ="rt").load(path.read_text(encoding="utf-8")) or []
     examples = []
     for item in items:
         origin = Origin(str(path.name), item.lc.line + 1, "query")
-        text = prefixed(str(item["query"]).strip() + "\n")
+        text = prefixed(str(item["query"]).strip() + "\n", base_iri)
         try:
             form = check_query(text, max_bytes=1_000_000).form
         except QueryRefused as refused:

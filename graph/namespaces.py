@@ -5,7 +5,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "DCTERMS", "DEFAULT_BASE_IRI", "FOAF", "GEO", "LSH", "ORG", "OWL", "PREFIXES", "PROV",
-    "RDF", "RDFS", "SCHEMA", "SKOS", "VANN", "XSD",
+    "RDF", "RDFS", "SCHEMA", "SKOS", "VANN", "XSD", "preset_prefixes",
 ]
 
 LSH = Namespace("https://w3id.org/lsh-kg/ontology#")
@@ -29,3 +29,8 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "xsd": str(XSD),
 }
+
+
+def preset_prefixes(base_iri: str) -> dict[str, str]:
+    """The prefixes a query may use without declaring them: ours, and `lshid:` for entities."""
+    return {**PREFIXES, "lshid": base_iri}

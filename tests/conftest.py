@@ -41,3 +41,17 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactory):
+    """The shipped dataset in an embedded store of its own, for SPARQL over the real graph."""
+    from graph.build import ntriples, write_atomically
+    from graph.store import EmbeddedStore, load_store
+
+    folder = tmp_path_factory.mktemp("shipped")
+    write_atomically(folder / "lsh-kg.nt", ntriples(shipped.graph))
+    load_store(folder / "lsh-kg.nt", folder / "store")
+    store = EmbeddedStore(folder / "store")
+    yield store
+    store.close()

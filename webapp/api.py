@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 
 from graph.catalogue import gallery_examples, ontology_terms, prefixes
 from graph.store import StoreUnavailable
@@ -25,4 +25,5 @@ def gallery() -> Response:
 @blueprint.route("/ontology-terms")
 def terms() -> Response:
     """Our ontology's terms for completion, and the prefixes the editor presets."""
-    return jsonify(terms=ontology_terms(get_store()), prefixes=prefixes())
+    return jsonify(terms=ontology_terms(get_store()),
+                   prefixes=prefixes(current_app.config["LSHKG_BASE_IRI"]))
