@@ -77,3 +77,19 @@ def gallery_triples(examples: list[Example], base_iri: str) -> Iterator[tuple]:
             yield node, RDFS.comment, Literal(text, lang=language)
         yield node, text_property, Literal(example.query)
         yield node, SCHEMA.position, Literal(position)
+
+
+def render_markdown(examples: list[Example]) -> str:
+    """The gallery as a Markdown page (docs/gallery.md is this, generated)."""
+    lines = ["# Example queries", "",
+             "Real questions answered from the five documents. Generated from `graph/gallery.yaml` by",
+             "`python -m graph.gallery`; the same examples are in the query editor and in the dataset",
+             "(as `sh:SPARQLExecutable` resources) and are run by the tests.", ""]
+    for example in examples:
+        lines += [f"## {example.label['en']}", "", f"*{example.label['nl']}*", "",
+                  example.comment["en"], "", "```sparql", example.query.rstrip(), "```", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(render_markdown(load_gallery()), end="")
