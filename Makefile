@@ -1,12 +1,15 @@
 # Two commands for a fresh clone on a fresh machine:
-#   make run    install everything, build the graph into the embedded store, show it
+#   make run    install everything, build the graph into the embedded store, serve the app
 #   make test   install the test needs and run the whole suite (what CI runs)
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+FRONTEND := webapp/frontend
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8000
 
-.PHONY: run test install install-test lint clean
+.PHONY: run test install install-test lint chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,19 +23,32 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+# front-end libraries from the npm registry, served by the app itself
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	npm ci --prefix $(FRONTEND) --no-audit --no-fund --loglevel=error
+	touch $@
 
-install-test: $(VENV)/.installed-test
-
-run: install
+var/lsh-kg.nt: $(VENV)/.installed $(wildcard graph/data/*.yaml) graph/gallery.yaml $(wildcard ontology/*.ttl)
 	$(BIN)/lshkg build
-	$(BIN)/lshkg stats
 
-lint: install-test
+install: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+
+install-test: install $(VENV)/.installed-test chromium
+
+# Debian's Chromium for the browser tests
+chromium:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+run: install var/lsh-kg.nt
+	$(BIN)/lshkg stats | head -4
+	$(BIN)/lshkg serve --port $(PORT)
+
+lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 test: install-test lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(FRONTEND)/node_modules

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 from rdflib.util import guess_format
 
@@ -44,6 +45,62 @@ def _shapes() -> Graph:
     return Graph().parse(SHAPES_FILE, format="turtle")
 
 
+@dataclass(frozen=True)
+class _GlobalConstraint:
+    """A SPARQL constraint of the shapes, run once over the whole graph instead of once per node."""
+
+    shape: URIRef
+    query: str
+    message: str
+
+
+def _split_sparql_constraints(shapes: Graph) -> tuple[Graph, list[_GlobalConstraint]]:
+    """The shapes without their class-targeted SPARQL constraints, and those constraints as global
+    queries. Same rule, same text (from shapes.ttl), but pyshacl on rdflib runs a SPARQL constraint
+    per focus node, 40 times slower here than one Oxigraph query."""
+    sh = Namespace(SH)
+    remaining = Graph()
+    remaining += shapes
+    constraints = []
+    for shape, constraint in shapes.subject_objects(sh.sparql):
+        classes = list(shapes.objects(shape, sh.targetClass))
+        if not classes or set(shapes.predicates(shape)) & {sh.targetNode, sh.targetSubjectsOf,
+                                                           sh.targetObjectsOf}:
+            continue
+        select = str(shapes.value(constraint, sh.select))
+        prefixes = "".join(
+            f"PREFIX {shapes.value(d, sh.prefix)}: <{shapes.value(d, sh.namespace)}>\n"
+            for source in shapes.objects(constraint, sh.prefixes) for d in shapes.objects(source, sh.declare))
+        targets = " ".join(f"<{c}>" for c in classes)
+        body = select.replace("$this", "?this").replace(
+            "WHERE {", f"WHERE {{ VALUES ?targetClass {{ {targets} }} ?this a ?targetClass .", 1)
+        query = prefixes + body.replace("SELECT ?this", "SELECT DISTINCT ?this", 1)
+        constraints.append(_GlobalConstraint(shape, query, str(shapes.value(constraint, sh.message))))
+        remaining.remove((shape, sh.sparql, constraint))
+    return remaining, constraints
+
+
+def _run_global(graph: Graph, constraints: list[_GlobalConstraint]) -> list[tuple]:
+    store = ox.Store()
+    store.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    found = []
+    for constraint in constraints:
+        for row in store.query(constraint.query):
+            found.append((_term(row["this"]), _term(row["path"]), _term(row["value"]), constraint.message))
+    return found
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    return Literal(term.value, lang=term.language,
+                   datatype=None if term.language else URIRef(term.datatype.value))
+
+
 def _short(term: Node | None, graph: Graph) -> str | None:
     if term is None:
         return None
@@ -57,7 +114,8 @@ def _short(term: Node | None, graph: Graph) -> str | None:
 
 def validate_graph(graph: Graph, built: BuiltDataset | None = None) -> list[Violation]:
     """Every violation of the shapes; an empty list means the graph conforms."""
-    _, results, _ = shacl_validate(graph, shacl_graph=_shapes(), inference="none",
+    shapes, global_constraints = _split_sparql_constraints(_shapes())
+    _, results, _ = shacl_validate(graph, shacl_graph=shapes, inference="none",
                                    advanced=True, allow_warnings=False)
     sh = {name: URIRef(SH + name) for name in
           ("ValidationResult", "focusNode", "resultPath", "value", "resultMessage",
@@ -79,6 +137,12 @@ def validate_graph(graph: Graph, built: BuiltDataset | None = None) -> list[Viol
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             origin=origin,
         ))
+    for focus, path, value, message in _run_global(graph, global_constraints):
+        origin = None
+        if built is not None and isinstance(focus, URIRef):
+            origin = built.origin_of(focus, path if isinstance(path, URIRef) else None)
+        violations.append(Violation(_short(focus, graph) or "?", _short(path, graph),
+                                    _short(value, graph), message, "Violation", origin))
     return sorted(violations, key=lambda v: (str(v.origin or ""), v.focus, v.path or ""))
 
 

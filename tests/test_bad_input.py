@@ -106,3 +106,22 @@ def test_nonconforming_dataset_is_reported_with_record_line_and_not_written(
     assert "coordinates" in result.output
     assert f"places.yaml:{line - 4}" in result.output  # the record of the city
     assert not data_dir.exists() or not (data_dir / "lsh-kg.nt").exists()
+
+
+def test_a_triple_without_evidence_is_a_violation_naming_its_record() -> None:
+    from rdflib import URIRef
+
+    from graph.namespaces import LSH, RDF
+    from graph.validate import validate_graph
+
+    from .conftest import TINY_RECORDS
+
+    built = build_dataset(TINY_RECORDS, DEFAULT_BASE_IRI)
+    subject = URIRef(DEFAULT_BASE_IRI + "beta-bio")
+    for node in list(built.graph.subjects(RDF.subject, subject)):
+        if built.graph.value(node, RDF.predicate) == LSH.subsidiaryOf:
+            built.graph.remove((node, None, None))
+    violations = validate_graph(built.graph, built)
+    assert [v.path for v in violations] == ["lsh:subsidiaryOf"]
+    assert "asserted without evidence" in violations[0].message
+    assert violations[0].origin is not None and violations[0].origin.file.endswith("organisations.yaml")
