@@ -2,7 +2,9 @@
 
 IRIs and blank nodes become nodes; a triple between two of them an edge. Literals do not: the
 labels (rdfs:label, skos:prefLabel) name their node, the other literals become the node's
-attributes (shown in its tooltip and details). Everything is plain data, to be shown as text.
+attributes (shown in its tooltip and details). A node without a label in the answer is named by
+its IRI's last segment (an entity: `acme-pharma`) or, for other vocabularies' terms, by its prefixed
+name (`org:Organization`). Everything is plain data, to be shown as text.
 """
 
 from __future__ import annotations
@@ -112,6 +114,8 @@ class _Builder:
         for node in nodes:
             if node["kind"] == "bnode":
                 fallback = "[" + node["id"] + "]"
+            elif node["kind"] == "iri" and node["prefixed"] != node["iri"]:
+                fallback = node["prefixed"]  # org:Organization, schema:Organization: not both "Organization"
             else:
                 fallback = last_segment(node["iri"])
             node["label"] = _best_label(node["labels"]) or fallback

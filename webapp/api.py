@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph.catalogue import gallery_examples, ontology_terms, prefixes
 from graph.store import StoreUnavailable
@@ -27,3 +27,29 @@ def terms() -> Response:
     """Our ontology's terms for completion, and the prefixes the editor presets."""
     return jsonify(terms=ontology_terms(get_store()),
                    prefixes=prefixes(current_app.config["LSHKG_BASE_IRI"]))
+
+
+@blueprint.route("/search")
+def search() -> tuple[Response, int] | Response:
+    """Entities matching `q` by Dutch or English name or abbreviation, typos forgiven, ranked.
+
+    Parameters: q (text), lang (nl|en, the label language of the hits), limit (1-50), kind (an lsh:
+    class name, repeatable).
+    """
+    from webapp.search_index import get_search_index
+
+    text = request.args.get("q", "")
+    language = request.args.get("lang", "en")
+    if language not in ("nl", "en"):
+        return jsonify(error=f"lang={language!r}: use nl or en"), 400
+    try:
+        limit = int(request.args.get("limit", "10"))
+    except ValueError:
+        return jsonify(error="limit must be a whole number from 1 to 50"), 400
+    if not 1 <= limit <= 50:
+        return jsonify(error="limit must be a whole number from 1 to 50"), 400
+    if len(text) > 200:
+        return jsonify(error="q is longer than 200 characters"), 400
+    hits = get_search_index().search(text, language=language, limit=limit,
+                                     kinds=request.args.getlist("kind"))
+    return jsonify(query=text, hits=[hit.as_dict() for hit in hits])

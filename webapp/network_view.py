@@ -1,0 +1,61 @@
+"""`POST /api/construct-network`: a CONSTRUCT or DESCRIBE query's answer as nodes and edges.
+
+The query runs through the same guard, store and limits as `/sparql`; the editor draws the
+answer with vis-network.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from graph.namespaces import PREFIXES, preset_prefixes
+from graph.network_view import network_from_ntriples
+from graph.query_pool import EngineFailure, QueryTimeout
+from graph.sparql_guard import QueryRefused, check_query
+from graph.store import StoreUnavailable
+from webapp.store import get_store
+
+blueprint = Blueprint("network_view", __name__, url_prefix="/api")
+
+
+def _error(status: int, message: str, **details: object) -> tuple[Response, int]:
+    return jsonify(error=message, **details), status
+
+
+def _query_text() -> str | None:
+    if request.is_json:
+        payload = request.get_json(silent=True)
+        query = payload.get("query") if isinstance(payload, dict) else None
+        return query if isinstance(query, str) else None
+    return request.form.get("query")
+
+
+@blueprint.route("/construct-network", methods=["POST"])
+def construct_network() -> Response | tuple[Response, int]:
+    """{nodes: [{id, label, kind, ...}], edges: [{from, to, label, predicate}], truncated, triples}."""
+    config = current_app.config
+    text = _query_text()
+    if text is None:
+        return _error(400, 'give the query as the form field "query" or as JSON {"query": "..."}')
+    try:
+        checked = check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"])
+    except QueryRefused as refused:
+        return _error(refused.status, str(refused), line=refused.line, column=refused.column)
+    if not checked.returns_graph:
+        return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
+                      "and DESCRIBE queries can be drawn as a network")
+    try:
+        answer = get_store().answer(text, "nt", max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+                                    timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
+    except QueryTimeout as timeout:
+        return _error(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.")
+    except StoreUnavailable as unavailable:
+        return _error(503, str(unavailable))
+    except EngineFailure as failure:
+        return _error(failure.status, str(failure))
+    base_iri = config["LSHKG_BASE_IRI"]
+    network = network_from_ntriples(answer.body, base_iri=base_iri, prefixes=preset_prefixes(base_iri),
+                                    entity_base=request.script_root + "/id/")
+    network["truncated"] = network["truncated"] or answer.truncated
+    network["max_triples"] = config["LSHKG_QUERY_MAX_ROWS"]
+    return jsonify(network)
