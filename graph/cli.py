@@ -214,7 +214,9 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool, endpoint:
 
     if endpoint:
         os.environ["LSHKG_ENDPOINT"] = endpoint
-    _open_store(endpoint).close()  # fail now, with a clear message, if there is no store
+    if not (endpoint or config.setting("endpoint")) and not (config.store_dir() / "CURRENT").exists():
+        # checked without opening it: a store opened here would be inherited by the forked workers
+        _fail(f"no store at {config.store_dir()}: run `lshkg build` first")
     click.echo(f"lsh-kg at http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     if dev:
         from webapp import create_app
