@@ -42,3 +42,10 @@ def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (Path(PROJECT_ROOT) / "README.md").read_text(encoding="utf-8")
     for item in SETTINGS:
         assert f"`{item.env_var}`" in readme, item.env_var
+
+
+def test_the_ontology_docs_are_generated_from_the_ontology() -> None:
+    from graph.ontology_docs import render_ontology
+
+    page = (PROJECT_ROOT / "docs" / "ontology.md").read_text(encoding="utf-8")
+    assert page == render_ontology(), "run: python -m graph.ontology_docs > docs/ontology.md"
