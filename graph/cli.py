@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -40,8 +41,21 @@ records_option = click.option(
 
 @click.group()
 @click.version_option(package_name="lsh-kg")
-def main() -> None:
-    """lsh-kg: the knowledge graph of the Dutch Life Sciences & Health ecosystem."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A TOML file of settings (else LSHKG_CONFIG, else ./lshkg.toml if present).")
+def main(config_path: Path | None) -> None:
+    """lsh-kg: the knowledge graph of the Dutch Life Sciences & Health ecosystem.
+
+    Settings come from defaults, a config file, LSHKG_* variables and options, later ones winning.
+    """
+    import os
+
+    if config_path is not None:
+        os.environ[config.CONFIG_FILE_VARIABLE] = str(config_path.resolve())
+    try:
+        config.file_values()
+    except ValueError as error:
+        _fail(str(error))
 
 
 @main.command()
@@ -111,8 +125,10 @@ endpoint_option = click.option(
 
 
 def _open_store(endpoint: str | None) -> Store:
+    if endpoint:
+        config.override("endpoint", endpoint)
     try:
-        return open_store(endpoint or config.setting("endpoint") or None, config.store_dir(),
+        return open_store(config.setting("endpoint") or None, config.store_dir(),
                           timeout_s=config.number("query_timeout_s"))
     except (StoreUnavailable, ValueError) as error:
         _fail(str(error))
@@ -197,26 +213,37 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
         click.echo(f"note: the answer was cut at {answer.count} rows (LSHKG_QUERY_MAX_ROWS)", err=True)
 
 
+def _setting_option(name: str, value_type: type = str) -> Callable:
+    """An option that overrides one setting; its help shows the setting's meaning and default."""
+    item = next(item for item in config.SETTINGS if item.name == name)
+    return click.option(f"--{name}", default=None, type=value_type,
+                        help=f"{item.help} [default: {item.default}; {item.env_var}]")
+
+
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--workers", default=2, show_default=True, type=int, help="Server processes.")
-@click.option("--threads", default=4, show_default=True, type=int, help="Threads per process.")
+@_setting_option("host")
+@_setting_option("port", int)
+@_setting_option("workers", int)
+@_setting_option("threads", int)
 @click.option("--dev", is_flag=True, help="Flask's development server with its debugger "
               "(never on a public address).")
 @endpoint_option
-def serve(host: str, port: int, workers: int, threads: int, dev: bool, endpoint: str | None) -> None:
+def serve(host: str | None, port: int | None, workers: int | None, threads: int | None, dev: bool,
+          endpoint: str | None) -> None:
     """Serve the web app and the SPARQL endpoint (gunicorn; --dev for development).
+
+    Stops cleanly on SIGTERM or SIGINT.
 
     Example: lshkg serve --port 8000
     """
-    import os
-
-    if endpoint:
-        os.environ["LSHKG_ENDPOINT"] = endpoint
-    if not (endpoint or config.setting("endpoint")) and not (config.store_dir() / "CURRENT").exists():
+    for name, value in (("host", host), ("port", port), ("workers", workers), ("threads", threads),
+                        ("endpoint", endpoint)):
+        if value is not None:
+            config.override(name, value)
+    if not config.setting("endpoint") and not (config.store_dir() / "CURRENT").exists():
         # checked without opening it: a store opened here would be inherited by the forked workers
         _fail(f"no store at {config.store_dir()}: run `lshkg build` first")
+    host, port = config.setting("host"), int(config.number("port"))
     click.echo(f"lsh-kg at http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     if dev:
         from webapp import create_app
@@ -225,4 +252,4 @@ def serve(host: str, port: int, workers: int, threads: int, dev: bool, endpoint:
         return
     from webapp.serve import serve as run_server
 
-    run_server(host, port, workers=workers, threads=threads)
+    run_server(host, port, workers=int(config.number("workers")), threads=int(config.number("threads")))

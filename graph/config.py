@@ -1,9 +1,16 @@
-"""Settings, declared once as (name, default, help); read from `LSHKG_<NAME>` environment variables."""
+"""Settings, declared once as (name, default, help).
+
+A value comes from, last one winning: the default, a TOML config file (`--config FILE`, the
+`LSHKG_CONFIG` variable, or `lshkg.toml` in the working folder), the `LSHKG_<NAME>` environment
+variable, a command-line option.
+"""
 
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from graph.namespaces import DEFAULT_BASE_IRI
@@ -35,19 +42,80 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_max_rows", "10000", "Most rows (or triples) one answer holds; more is cut, visibly."),
     Setting("query_max_bytes", "100000", "Largest query accepted, in bytes (then HTTP 413)."),
     Setting("query_workers", "2", "Worker processes per server process that run user queries."),
+    Setting("host", "127.0.0.1", "Address `lshkg serve` listens on."),
+    Setting("port", "8000", "Port `lshkg serve` listens on."),
+    Setting("workers", "2", "Server processes of `lshkg serve`."),
+    Setting("threads", "4", "Threads per server process."),
 )
 
 
+CONFIG_FILE_VARIABLE = "LSHKG_CONFIG"
+_overrides: dict[str, str] = {}  # set by command-line options
+
+
+def _declared(name: str) -> Setting:
+    for item in SETTINGS:
+        if item.name == name:
+            return item
+    raise KeyError(f"unknown setting {name!r}")
+
+
+def config_file() -> Path | None:
+    """The config file in use, if any."""
+    named = os.environ.get(CONFIG_FILE_VARIABLE)
+    if named:
+        return Path(named)
+    local = Path.cwd() / "lshkg.toml"
+    return local if local.is_file() else None
+
+
+@lru_cache(maxsize=8)
+def _read_config_file(path: Path, modified: float) -> dict[str, str]:
+    try:
+        with path.open("rb") as handle:
+            values = tomllib.load(handle)
+    except OSError as error:
+        raise ValueError(f"config file {path}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"config file {path}: {error}") from None
+    known = {item.name for item in SETTINGS}
+    for key, value in values.items():
+        if key not in known:
+            raise ValueError(f"config file {path}: unknown setting {key!r} "
+                             f"(known: {', '.join(sorted(known))})")
+        if isinstance(value, dict | list):
+            raise ValueError(f"config file {path}: {key} must be a single value")
+    return {key: str(value).lower() if isinstance(value, bool) else str(value)
+            for key, value in values.items()}
+
+
+def file_values() -> dict[str, str]:
+    path = config_file()
+    if path is None:
+        return {}
+    if not path.is_file():
+        raise ValueError(f"config file {path} does not exist")
+    return _read_config_file(path, path.stat().st_mtime)
+
+
+def override(name: str, value: object) -> None:
+    """A command-line option's value: it beats every other source."""
+    _declared(name)
+    _overrides[name] = str(value)
+
+
 def setting(name: str) -> str:
-    """The value of one setting: its environment variable if set, else its default.
+    """The value of one setting: command line, else environment, else config file, else default.
 
     >>> setting("base_iri") == os.environ.get("LSHKG_BASE_IRI", DEFAULT_BASE_IRI)
     True
     """
-    for item in SETTINGS:
-        if item.name == name:
-            return os.environ.get(item.env_var, item.default)
-    raise KeyError(f"unknown setting {name!r}")
+    item = _declared(name)
+    if name in _overrides:
+        return _overrides[name]
+    if item.env_var in os.environ:
+        return os.environ[item.env_var]
+    return file_values().get(name, item.default)
 
 
 def number(name: str) -> float:
