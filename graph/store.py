@@ -41,6 +41,9 @@ class Store(Protocol):
 
     def triple_count(self) -> int: ...
 
+    def ping(self) -> None:
+        """Return when the store answers a query; raise StoreUnavailable (or QueryTimeout) if not."""
+
     def close(self) -> None: ...
 
 
@@ -82,6 +85,9 @@ class EmbeddedStore:
 
     def triple_count(self) -> int:
         return len(self._store)
+
+    def ping(self) -> None:
+        self._store.query("ASK {}")
 
     def __len__(self) -> int:
         return len(self._store)
@@ -145,6 +151,9 @@ class RemoteStore:
 
     def triple_count(self) -> int:
         return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"])
+
+    def ping(self) -> None:
+        self._results("ASK {}", self.timeout_s)
 
     def close(self) -> None:
         pass

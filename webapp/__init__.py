@@ -28,9 +28,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # a form-encoded query is at most a few times its own size
     app.config.setdefault("MAX_CONTENT_LENGTH", 4 * app.config["LSHKG_QUERY_MAX_BYTES"] + 4096)
 
-    from webapp import api, editor, network_view, sparql, store, vendor
+    from webapp import api, editor, health, network_view, observability, sparql, store, vendor
 
     store.init_app(app)
-    for module in (sparql, editor, api, vendor, network_view):
+    observability.init_app(app)
+    for module in (sparql, editor, api, vendor, network_view, health):
         app.register_blueprint(module.blueprint)
     return app

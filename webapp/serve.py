@@ -32,6 +32,6 @@ def serve(host: str, port: int, *, workers: int, threads: int) -> None:
         "threads": threads,
         "worker_class": "gthread",
         "control_socket_disable": True,  # gunicorn 27 would otherwise create ~/.gunicorn/
-        "accesslog": "-",
+        "accesslog": None,  # the app writes one JSON line per request, with its request id
         "graceful_timeout": 10,
     }).run()

@@ -1,0 +1,26 @@
+"""Health checks for orchestration: `/healthz` (the process is up), `/readyz` (the store answers)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+
+from graph.query_pool import QueryTimeout
+from graph.store import StoreUnavailable
+from webapp.store import get_store
+
+blueprint = Blueprint("health", __name__)
+
+
+@blueprint.route("/healthz")
+def healthz() -> Response:
+    return jsonify(status="ok")
+
+
+@blueprint.route("/readyz")
+def readyz() -> tuple[Response, int]:
+    try:
+        store = get_store()
+        store.ping()
+    except (StoreUnavailable, QueryTimeout) as error:
+        return jsonify(status="unavailable", error=str(error)), 503
+    return jsonify(status="ready", store=store.description), 200
