@@ -46,6 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", "8000", "Port `lshkg serve` listens on."),
     Setting("workers", "2", "Server processes of `lshkg serve`."),
     Setting("threads", "4", "Threads per server process."),
+    Setting("rate_limit_per_minute", "120",
+            "Requests a client may make each minute to /sparql and /api/export (0: no limit)."),
+    Setting("proxy_hops", "0",
+            "Reverse proxies in front of the app whose X-Forwarded-For to trust for the client address."),
 )
 
 

@@ -81,3 +81,30 @@ def test_every_request_is_one_json_log_line(app, caplog: pytest.LogCaptureFixtur
     assert lines[-1]["path"] == "/sparql" and lines[-1]["status"] == 200
     assert lines[-1]["request_id"] == response.headers["X-Request-Id"]
     assert lines[-1]["duration_ms"] >= 0
+
+
+def test_rate_limit_answers_429_with_retry_after(shipped_store: EmbeddedStore, tmp_path) -> None:
+    import shutil
+
+    store_dir = tmp_path / "store"
+    shutil.copytree(shipped_store.path, store_dir)
+    app = create_app({"LSHKG_STORE_DIR": str(store_dir), "LSHKG_RATE_LIMIT_PER_MINUTE": 3})
+    with app.test_client() as client:
+        answers = [client.get("/sparql", query_string={"query": "ASK {}"}) for _ in range(4)]
+        other_client = client.get("/sparql", query_string={"query": "ASK {}"},
+                                  environ_base={"REMOTE_ADDR": "10.9.9.9"})
+        not_limited = client.get("/healthz")
+    close_store(app)
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert 1 <= int(answers[3].headers["Retry-After"]) <= 60
+    assert b"at most 3 a minute" in answers[3].data
+    assert other_client.status_code == 200 and not_limited.status_code == 200
+
+
+def test_rate_limit_counts_are_shared_between_processes(tmp_path) -> None:
+    from webapp.ratelimit import RateLimiter
+
+    first, second = (RateLimiter(tmp_path / "limits.sqlite", 2) for _ in range(2))  # two processes' views
+    assert [first.hit("c", "/sparql", now=600.0), second.hit("c", "/sparql", now=601.0)] == [0.0, 0.0]
+    assert first.hit("c", "/sparql", now=602.0) == 58.0
+    assert second.hit("c", "/sparql", now=660.0) == 0.0  # a new minute

@@ -22,16 +22,24 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_QUERY_MAX_BYTES=int(config.number("query_max_bytes")),
         LSHKG_QUERY_WORKERS=int(config.number("query_workers")),
         LSHKG_BASE_IRI=config.setting("base_iri"),
+        LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
+        LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
     )
     if test_config:
         app.config.from_mapping(test_config)
     # a form-encoded query is at most a few times its own size
     app.config.setdefault("MAX_CONTENT_LENGTH", 4 * app.config["LSHKG_QUERY_MAX_BYTES"] + 4096)
 
-    from webapp import api, editor, health, network_view, observability, sparql, store, vendor
+    from webapp import api, editor, health, network_view, observability, ratelimit, sparql, store, vendor
 
+    if app.config["LSHKG_PROXY_HOPS"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["LSHKG_PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     store.init_app(app)
     observability.init_app(app)
+    ratelimit.init_app(app)
     for module in (sparql, editor, api, vendor, network_view, health):
         app.register_blueprint(module.blueprint)
     return app
