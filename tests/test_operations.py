@@ -108,3 +108,15 @@ def test_rate_limit_counts_are_shared_between_processes(tmp_path) -> None:
     assert [first.hit("c", "/sparql", now=600.0), second.hit("c", "/sparql", now=601.0)] == [0.0, 0.0]
     assert first.hit("c", "/sparql", now=602.0) == 58.0
     assert second.hit("c", "/sparql", now=660.0) == 0.0  # a new minute
+
+
+@pytest.mark.parametrize("path", ["/query", "/sparql?query=ASK%7B%7D", "/api/gallery", "/healthz",
+                                  "/nothing-here", "/vendor/yasgui/yasgui.min.css"])
+def test_security_headers_on_every_response(app, path: str) -> None:
+    with app.test_client() as client, client.get(path) as response:
+        headers = response.headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-eval" not in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "frame-ancestors 'none'" in policy and headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"

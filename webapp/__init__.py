@@ -30,7 +30,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # a form-encoded query is at most a few times its own size
     app.config.setdefault("MAX_CONTENT_LENGTH", 4 * app.config["LSHKG_QUERY_MAX_BYTES"] + 4096)
 
-    from webapp import api, editor, health, network_view, observability, ratelimit, sparql, store, vendor
+    from webapp import (
+        api,
+        editor,
+        health,
+        network_view,
+        observability,
+        ratelimit,
+        security,
+        sparql,
+        store,
+        vendor,
+    )
 
     if app.config["LSHKG_PROXY_HOPS"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -40,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     store.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
+    security.init_app(app)
     for module in (sparql, editor, api, vendor, network_view, health):
         app.register_blueprint(module.blueprint)
     return app
