@@ -1,8 +1,9 @@
-"""Pre-started worker processes that run user queries and are killed at their deadline.
+"""Worker processes that run user queries and are killed at their deadline.
 
 Neither Oxigraph nor rdflib can interrupt a running query from Python, so each user query runs in
 a process of its own; at the time limit the process is killed and a fresh one started, and the
-server goes on answering.
+server goes on answering. `size` workers are kept warm; when all are busy (a few runaway queries)
+the pool grows up to `max_size`, so a cheap query does not queue behind them, and shrinks again.
 """
 
 from __future__ import annotations
@@ -40,17 +41,58 @@ class _Worker:
 
 
 class QueryPool:
-    """`size` worker processes over one on-disk store."""
+    """Between `size` and `max_size` worker processes over one on-disk store."""
 
-    def __init__(self, store_path: str, size: int = 2) -> None:
+    def __init__(self, store_path: str, size: int = 2, max_size: int = 8) -> None:
         self.store_path = store_path
+        self.size = size
+        self.max_size = max(size, max_size)
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()  # guarded by _lock
+        self._starting = 0  # guarded by _lock: workers being started
         self._lock = threading.Lock()
         self._closed = False
         for _ in range(size):
             self._idle.put(self._start())
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._workers)
+
+    def _acquire(self, timeout_s: float) -> _Worker:
+        """An idle worker, or a new one while the pool may grow, else the first to come free."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                grow = len(self._workers) + self._starting < self.max_size
+                if grow:
+                    self._starting += 1
+            if grow:
+                try:
+                    return self._start()
+                finally:
+                    with self._lock:
+                        self._starting -= 1
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise QueryTimeout(f"every query worker stayed busy for {timeout_s:g} s")
+            try:
+                # short waits: a killed worker frees a place to grow into, not an idle worker
+                return self._idle.get(timeout=min(remaining, 0.05))
+            except queue.Empty:
+                continue
+
+    def _release(self, worker: _Worker) -> None:
+        """Back to the idle workers, or stopped when the pool has more than its warm size idle."""
+        if self._idle.qsize() >= self.size:
+            self._stop(worker)
+        else:
+            self._idle.put(worker)
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
@@ -71,23 +113,32 @@ class QueryPool:
             self._workers.discard(worker)
 
     def _replace(self, worker: _Worker) -> None:
-        """Kill a worker and start its successor in the background: the caller answers at once."""
+        """Kill a worker and, below the warm size, start a successor in the background: the caller
+        answers at once."""
         self._stop(worker)
+        with self._lock:
+            needed = len(self._workers) + self._starting < self.size
+            if needed:
+                self._starting += 1
+        if not needed:
+            return
 
         def restart() -> None:
-            if not self._closed:
-                self._idle.put(self._start())
+            try:
+                if not self._closed:
+                    self._idle.put(self._start())
+            finally:
+                with self._lock:
+                    self._starting -= 1
 
         threading.Thread(target=restart, daemon=True).start()
 
     def run(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
             prefixes: dict[str, str] | None = None) -> Answer:
-        """Run a checked query; QueryTimeout past `timeout_s` (waiting for a worker included)."""
-        deadline = time.monotonic() + timeout_s
-        try:
-            worker = self._idle.get(timeout=timeout_s)
-        except queue.Empty:
-            raise QueryTimeout(f"every query worker stayed busy for {timeout_s:g} s") from None
+        """Run a checked query; QueryTimeout when it runs past `timeout_s`, or when no worker frees
+        up within `timeout_s` while the pool is at its largest."""
+        worker = self._acquire(timeout_s)
+        deadline = time.monotonic() + timeout_s  # the limit is on running, not on waiting for a worker
         try:
             worker.connection.send((text, result_format, max_rows, prefixes))
             if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
@@ -98,7 +149,7 @@ class QueryPool:
         except (EOFError, OSError):
             self._replace(worker)
             raise EngineFailure("the query engine stopped unexpectedly; try again") from None
-        self._idle.put(worker)
+        self._release(worker)
         if status == "syntax":
             raise EngineFailure(f"the engine could not parse the query: {payload}", status=400)
         if status != "ok":

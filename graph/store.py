@@ -58,13 +58,13 @@ class EmbeddedStore:
     Our own queries run in-process; users' queries run in killable worker processes.
     """
 
-    def __init__(self, path: Path, query_workers: int = 2) -> None:
+    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 8) -> None:
         if not (path / "CURRENT").exists():
             raise StoreUnavailable(f"no store at {path}: run `lshkg build` first")
         self.path = path
         self.description = f"embedded store at {path}"
         self._store = ox.Store.read_only(str(path))
-        self._query_workers = query_workers
+        self._query_workers = (query_workers, query_workers_max)
         self._pool: QueryPool | None = None
 
     def select(self, sparql: str) -> list[dict[str, str]]:
@@ -79,7 +79,7 @@ class EmbeddedStore:
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
                prefixes: dict[str, str] | None = None) -> Answer:
         if self._pool is None:
-            self._pool = QueryPool(str(self.path), self._query_workers)
+            self._pool = QueryPool(str(self.path), *self._query_workers)
         return self._pool.run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
                               prefixes=prefixes)
 
@@ -159,12 +159,12 @@ class RemoteStore:
         pass
 
 
-def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2,
+def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, query_workers_max: int = 8,
                timeout_s: float = 10.0) -> Store:
     """The remote endpoint when one is configured, else the embedded store at `path`."""
     if endpoint:
         return RemoteStore(endpoint, timeout_s)
-    return EmbeddedStore(path, query_workers)
+    return EmbeddedStore(path, query_workers, query_workers_max)
 
 
 def load_store(dataset_file: Path, path: Path) -> None:

@@ -21,6 +21,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_QUERY_MAX_ROWS=int(config.number("query_max_rows")),
         LSHKG_QUERY_MAX_BYTES=int(config.number("query_max_bytes")),
         LSHKG_QUERY_WORKERS=int(config.number("query_workers")),
+        LSHKG_QUERY_WORKERS_MAX=int(config.number("query_workers_max")),
         LSHKG_BASE_IRI=config.setting("base_iri"),
         LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),

@@ -24,6 +24,7 @@ def get_store() -> Store:
             if store is None:
                 store = open_store(app.config["LSHKG_ENDPOINT"], Path(app.config["LSHKG_STORE_DIR"]),
                                    query_workers=app.config["LSHKG_QUERY_WORKERS"],
+                                   query_workers_max=app.config["LSHKG_QUERY_WORKERS_MAX"],
                                    timeout_s=app.config["LSHKG_QUERY_TIMEOUT_S"])
                 app.extensions[_KEY] = store
                 atexit.register(store.close)

@@ -1,0 +1,100 @@
+"""Ten runaway queries at once: cheap queries still answer, within their usual latency plus the
+time limit, and the server's query workers shrink back afterwards."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from .conftest import TINY_RECORDS
+from .servers import build_store, lshkg_server
+
+TIME_LIMIT_S = 2.0
+EXPLOSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+CHEAP = "SELECT ?c WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("runaway")
+    build_store(TINY_RECORDS, data_dir)
+    with lshkg_server(data_dir, data_dir / "server.log", query_timeout_s=str(TIME_LIMIT_S),
+                      rate_limit_per_minute="0") as base:
+        yield base
+
+
+def timed_get(url: str) -> tuple[int, float]:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        with error:
+            status = error.code
+    return status, time.monotonic() - started
+
+
+def query_url(server: str, query: str) -> str:
+    return f"{server}/sparql?" + urllib.parse.urlencode({"query": query, "format": "json"})
+
+
+def test_cheap_queries_answer_through_a_storm_of_runaway_ones(server: str) -> None:
+    usual = statistics.median(timed_get(query_url(server, CHEAP))[1] for _ in range(5))
+    storm: list[tuple[int, float]] = []
+    threads = [threading.Thread(target=lambda: storm.append(timed_get(query_url(server, EXPLOSIVE))))
+               for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.5)  # the runaway queries hold the workers now
+    cheap = [timed_get(query_url(server, CHEAP)) for _ in range(5)]
+    for thread in threads:
+        thread.join()
+    assert [status for status, _ in cheap] == [200] * 5
+    assert max(seconds for _, seconds in cheap) < usual + TIME_LIMIT_S + 1.0
+    assert sorted(status for status, _ in storm) == [503] * 10
+    assert max(seconds for _, seconds in storm) < 2 * TIME_LIMIT_S + 2.0
+    # and afterwards the server answers as before
+    after = [timed_get(query_url(server, CHEAP)) for _ in range(5)]
+    assert [status for status, _ in after] == [200] * 5
+    assert statistics.median(seconds for _, seconds in after) < usual + 0.5
+
+
+def test_the_pool_grows_for_runaway_queries_and_shrinks_back(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from graph.query_pool import QueryPool, QueryTimeout
+
+    data_dir = tmp_path_factory.mktemp("pool")
+    build_store(TINY_RECORDS, data_dir)
+    pool = QueryPool(str(data_dir / "store"), size=1, max_size=4)
+    outcomes: list[str] = []
+
+    def runaway() -> None:
+        try:
+            pool.run(EXPLOSIVE, "json", max_rows=10, timeout_s=1.0)
+            outcomes.append("answered")
+        except QueryTimeout:
+            outcomes.append("stopped")
+
+    try:
+        threads = [threading.Thread(target=runaway) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.4)
+        assert len(pool) >= 3  # grown past its warm size of 1
+        answer = pool.run(CHEAP, "json", max_rows=10, timeout_s=5)
+        assert b"oss" in answer.body
+        for thread in threads:
+            thread.join()
+        assert outcomes == ["stopped"] * 3
+        assert len(pool) == 1  # the killed ones are not replaced beyond the warm size
+        assert b"oss" in pool.run(CHEAP, "json", max_rows=10, timeout_s=5).body
+    finally:
+        pool.close()
