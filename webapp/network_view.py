@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from graph.namespaces import PREFIXES, preset_prefixes
+from graph.namespaces import preset_prefixes
 from graph.network_view import network_from_ntriples
-from graph.query_pool import EngineFailure, QueryTimeout
-from graph.sparql_guard import QueryRefused, check_query
-from graph.store import StoreUnavailable
-from webapp.store import get_store
+from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 blueprint = Blueprint("network_view", __name__, url_prefix="/api")
 
@@ -38,21 +35,13 @@ def construct_network() -> Response | tuple[Response, int]:
     if text is None:
         return _error(400, 'give the query as the form field "query" or as JSON {"query": "..."}')
     try:
-        checked = check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"])
-    except QueryRefused as refused:
-        return _error(refused.status, str(refused), line=refused.line, column=refused.column)
-    if not checked.returns_graph:
-        return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
-                      "and DESCRIBE queries can be drawn as a network")
-    try:
-        answer = get_store().answer(text, "nt", max_rows=config["LSHKG_QUERY_MAX_ROWS"],
-                                    timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
-    except QueryTimeout as timeout:
-        return _error(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.")
-    except StoreUnavailable as unavailable:
-        return _error(503, str(unavailable))
-    except EngineFailure as failure:
-        return _error(failure.status, str(failure))
+        checked = check_user_query(text)
+        if not checked.returns_graph:
+            return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
+                          "and DESCRIBE queries can be drawn as a network")
+        answer = run_user_query(checked, "nt")
+    except UserQueryError as error:
+        return _error(error.status, error.message, line=error.line, column=error.column)
     base_iri = config["LSHKG_BASE_IRI"]
     network = network_from_ntriples(answer.body, base_iri=base_iri, prefixes=preset_prefixes(base_iri),
                                     entity_base=request.script_root + "/id/")

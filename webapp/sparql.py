@@ -6,13 +6,12 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
-from graph.namespaces import PREFIXES
-from graph.query_pool import EngineFailure, QueryTimeout
 from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
 from graph.service import service_description, void_description
-from graph.sparql_guard import QueryRefused, check_query
+from graph.sparql_guard import QueryRefused
 from graph.store import StoreUnavailable
 from webapp.store import get_store
+from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -101,11 +100,11 @@ def endpoint() -> Response:
             return _rdf_response(service_description(
                 url_for("sparql.endpoint", _external=True), _dataset_iri(),
                 timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], max_rows=config["LSHKG_QUERY_MAX_ROWS"]))
-        checked = check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"])
+        checked = check_user_query(text)
         for parameter in ("default-graph-uri", "named-graph-uri"):
             for iri in request.values.getlist(parameter):
                 raise QueryRefused(f"{parameter} <{iri}> is not a graph of this store")
-    except QueryRefused as refused:
+    except (QueryRefused, UserQueryError) as refused:
         return _error(refused.status, str(refused))
     if request.method == "GET" and "format" not in request.args and \
             request.accept_mimetypes.best_match(["application/sparql-results+json", "text/html"]) \
@@ -117,14 +116,9 @@ def endpoint() -> Response:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
         return _error(406, f"a {checked.form} query can answer in: {allowed}")
     try:
-        answer = get_store().answer(text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
-                                    timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
-    except QueryTimeout as timeout:
-        return _error(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.")
-    except StoreUnavailable as unavailable:
-        return _error(503, str(unavailable))
-    except EngineFailure as failure:
-        return _error(failure.status, str(failure))
+        answer = run_user_query(checked, result_format)
+    except UserQueryError as error:
+        return _error(error.status, error.message)
     response = Response(answer.body, mimetype=answer.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(config["LSHKG_QUERY_MAX_ROWS"])

@@ -1,0 +1,49 @@
+"""Run a user's SPARQL query: checked by the guard, run on the store within the limits, every
+failure turned into one error with its HTTP status (400, 413, 503, ...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+from graph.namespaces import PREFIXES
+from graph.query_pool import EngineFailure, QueryTimeout
+from graph.results import Answer
+from graph.sparql_guard import CheckedQuery, QueryRefused, check_query
+from graph.store import StoreUnavailable
+from webapp.store import get_store
+
+__all__ = ["UserQueryError", "check_user_query", "run_user_query"]
+
+
+@dataclass
+class UserQueryError(Exception):
+    status: int
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def check_user_query(text: str) -> CheckedQuery:
+    try:
+        return check_query(text, max_bytes=current_app.config["LSHKG_QUERY_MAX_BYTES"])
+    except QueryRefused as refused:
+        raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
+
+
+def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
+    """The answer in `result_format`, capped at the row limit, stopped at the time limit."""
+    config = current_app.config
+    try:
+        return get_store().answer(checked.text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+                                  timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
+    except QueryTimeout as timeout:
+        raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.") from None
+    except StoreUnavailable as unavailable:
+        raise UserQueryError(503, str(unavailable)) from None
+    except EngineFailure as failure:
+        raise UserQueryError(failure.status, str(failure)) from None
