@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-
-from flask import current_app
-
 from graph.search import SearchIndex, build_search_index
+from webapp.app_cache import app_cached
 from webapp.store import get_store
-
-_LOCK = threading.Lock()
-_KEY = "lshkg.search"
 
 
 def get_search_index() -> SearchIndex:
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    index = app.extensions.get(_KEY)
-    if index is None:
-        with _LOCK:
-            index = app.extensions.get(_KEY)
-            if index is None:
-                index = build_search_index(get_store())
-                app.extensions[_KEY] = index
-    return index
+    return app_cached("lshkg.search", lambda app: build_search_index(get_store()))

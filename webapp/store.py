@@ -3,38 +3,34 @@
 from __future__ import annotations
 
 import atexit
-import threading
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask
 
 from graph.store import Store, open_store
+from webapp.app_cache import app_cached, forget
 
-_LOCK = threading.Lock()
 _KEY = "lshkg.store"
+
+
+def _open(app: Flask) -> Store:
+    store = open_store(app.config["LSHKG_ENDPOINT"], Path(app.config["LSHKG_STORE_DIR"]),
+                       query_workers=app.config["LSHKG_QUERY_WORKERS"],
+                       query_workers_max=app.config["LSHKG_QUERY_WORKERS_MAX"],
+                       timeout_s=app.config["LSHKG_QUERY_TIMEOUT_S"])
+    atexit.register(store.close)
+    return store
 
 
 def get_store() -> Store:
     """The store of the current app (embedded or remote, as configured)."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    store = app.extensions.get(_KEY)
-    if store is None:
-        with _LOCK:
-            store = app.extensions.get(_KEY)
-            if store is None:
-                store = open_store(app.config["LSHKG_ENDPOINT"], Path(app.config["LSHKG_STORE_DIR"]),
-                                   query_workers=app.config["LSHKG_QUERY_WORKERS"],
-                                   query_workers_max=app.config["LSHKG_QUERY_WORKERS_MAX"],
-                                   timeout_s=app.config["LSHKG_QUERY_TIMEOUT_S"])
-                app.extensions[_KEY] = store
-                atexit.register(store.close)
-    return store
+    return app_cached(_KEY, _open)
 
 
 def close_store(app: Flask) -> None:
-    store = app.extensions.pop(_KEY, None)
+    store = forget(app, _KEY)
     if store is not None:
-        store.close()
+        store.close()  # type: ignore[attr-defined]
 
 
 def init_app(app: Flask) -> None:
