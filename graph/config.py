@@ -48,6 +48,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", "8000", "Port `lshkg serve` listens on."),
     Setting("workers", "2", "Server processes of `lshkg serve`."),
     Setting("threads", "16", "Threads per server process (most wait on a query worker, not on the CPU)."),
+    Setting("map_max_nodes", "500",
+            "Most nodes the map draws one by one; a larger view is reduced to its most connected "
+            "nodes plus clusters by kind or city, which open on click."),
     Setting("rate_limit_per_minute", "120",
             "Requests a client may make each minute to /sparql and /api/export (0: no limit)."),
     Setting("proxy_hops", "0",

@@ -25,6 +25,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_BASE_IRI=config.setting("base_iri"),
         LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
+        LSHKG_MAP_MAX_NODES=int(config.number("map_max_nodes")),
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -43,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         store,
         vendor,
     )
+    from webapp import map as map_page  # "map" alone would shadow the builtin
 
     if app.config["LSHKG_PROXY_HOPS"]:
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -53,6 +55,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
-    for module in (sparql, editor, api, vendor, network_view, health):
+    for module in (map_page, sparql, editor, api, vendor, network_view, health):
         app.register_blueprint(module.blueprint)
     return app

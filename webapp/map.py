@@ -1,0 +1,169 @@
+"""The network map: the page at `/` and its JSON API under `/api/map/`.
+
+Every view parameter is checked by `graph.map_params` (HTTP 400 naming the parameter); the map
+model (indexes, centrality, communities) is built once per process from the store.
+"""
+
+from __future__ import annotations
+
+import gzip
+
+from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
+
+from graph.map_details import edge_details, node_details
+from graph.map_kinds import FAMILY_KEYS
+from graph.map_lenses import available_lenses
+from graph.map_options import filter_options
+from graph.map_outline import OutlineMissing, outline
+from graph.map_params import DEFAULT_AVOID, ViewError, parse_view_params
+from graph.map_paths import MAX_PATHS, find_paths, path_hops
+from graph.map_view import compute_view, node_payload
+from graph.store import StoreUnavailable
+from webapp.map_state import get_map_model, max_nodes, outline_file
+from webapp.security import CONTENT_SECURITY_POLICY
+from webapp.store import get_store
+
+blueprint = Blueprint("map", __name__)
+
+GZIP_MIN_BYTES = 16_384
+EXPORT_FORMATS = ("ttl", "trig", "nt", "jsonld", "rdfxml", "graphml", "gexf", "csv", "cytoscape", "html")
+
+
+@blueprint.after_request
+def compress(response: Response) -> Response:
+    """Large views are JSON of a few hundred KB that gzip to a sixth: compress them when the
+    browser accepts it (gunicorn does not)."""
+    if (response.status_code == 200 and response.mimetype == "application/json"
+            and not response.direct_passthrough and "gzip" in request.headers.get("Accept-Encoding", "")
+            and "Content-Encoding" not in response.headers):
+        body = response.get_data()
+        if len(body) > GZIP_MIN_BYTES:
+            response.set_data(gzip.compress(body, compresslevel=5))
+            response.headers["Content-Encoding"] = "gzip"
+            response.vary.add("Accept-Encoding")
+    return response
+
+
+@blueprint.errorhandler(ViewError)
+def view_error(error: ViewError) -> tuple[Response, int]:
+    """A parameter that cannot be used: 400, naming it."""
+    return jsonify(error=str(error), param=error.param), 400
+
+
+@blueprint.errorhandler(StoreUnavailable)
+def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 503
+
+
+@blueprint.route("/")
+def page() -> Response:
+    response = make_response(render_template(
+        "map/index.html", entity_base=request.script_root + "/id/", export_formats=EXPORT_FORMATS,
+        export_api=request.script_root + "/api/export", base_iri=current_app.config["LSHKG_BASE_IRI"]))
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return response
+
+
+@blueprint.route("/api/map/view")
+def view() -> Response:
+    """The nodes, links (or clusters), counts, legend and layout data of one view (see map_params)."""
+    params = parse_view_params(request.args)
+    return jsonify(compute_view(get_map_model(), params, max_nodes=max_nodes()))
+
+
+def _node(param: str, value: str | None) -> str:
+    if not value:
+        raise ViewError(param, "missing: give an entity id")
+    iri = get_map_model().resolve(value)
+    if iri is None:
+        raise ViewError(param, f"no entity {value!r} on the map")
+    return iri
+
+
+@blueprint.route("/api/map/node/<path:ident>")
+def node(ident: str) -> Response | tuple[Response, int]:
+    """A node's side panel: kind, facts with evidence, links with evidence."""
+    model = get_map_model()
+    iri = model.resolve(ident)
+    if iri is None:
+        return jsonify(error=f"no entity {ident!r} on the map", param="id"), 404
+    return jsonify(node_details(model, iri, get_store()))
+
+
+@blueprint.route("/api/map/edge")
+def edge() -> Response | tuple[Response, int]:
+    """One link (from, to, predicate): what it is, and which documents say so in which words."""
+    source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
+    predicate = request.args.get("predicate", "")
+    if not predicate or len(predicate) > 500:
+        raise ViewError("predicate", "missing: give the link's property (e.g. memberOf)")
+    details = edge_details(get_map_model(), source, target, predicate)
+    if details is None:
+        return jsonify(error=f"no {predicate} link from {request.args['from']} to {request.args['to']}",
+                       param="predicate"), 404
+    return jsonify(details)
+
+
+@blueprint.route("/api/map/expand")
+def expand() -> Response:
+    """A node's neighbours, most connected first (at most `limit`), and its links to them."""
+    model = get_map_model()
+    iri = _node("node", request.args.get("node"))
+    limit_text = request.args.get("limit", str(max_nodes()))
+    if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_nodes():
+        raise ViewError("limit", f"a whole number from 1 to {max_nodes()}")
+    neighbours = sorted(model.links.neighbors(iri), key=model.ranked_index.__getitem__)
+    shown = neighbours[:int(limit_text)]
+    links = [link for other in shown for link in path_hops(model, [iri, other])[0]["links"]]
+    return jsonify(node=model.short_id(iri), nodes=[node_payload(model, n) for n in shown], links=links,
+                   total=len(neighbours), more=len(neighbours) - len(shown))
+
+
+@blueprint.route("/api/map/path")
+def path() -> Response:
+    """The shortest paths between two entities (from, to), each hop with its evidence. `avoid`
+    (repeatable family, or none) keeps paths out of broad nodes; by default countries and regions."""
+    model = get_map_model()
+    source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
+    if source == target:
+        raise ViewError("to", "the same entity as from")
+    avoid = DEFAULT_AVOID
+    if "avoid" in request.args:
+        avoid = tuple(a for a in request.args.getlist("avoid") if a and a != "none")
+        for family in avoid:
+            if family not in FAMILY_KEYS:
+                raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
+    limit_text = request.args.get("limit", str(MAX_PATHS))
+    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PATHS:
+        raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
+    paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
+    return jsonify(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
+                   paths=[[model.short_id(n) for n in p] for p in paths],
+                   hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+
+
+@blueprint.route("/api/map/lenses")
+def lenses() -> Response:
+    """The ready-made lenses this graph offers, each with the view parameters of its URL."""
+    root = request.script_root
+    return jsonify([{"id": lens.id, "labels": lens.labels, "descriptions": lens.descriptions,
+                     "query": lens.query(), "url": f"{root}/?{lens.query()}"}
+                    for lens in available_lenses(get_map_model())])
+
+
+@blueprint.route("/api/map/options")
+def options() -> Response:
+    """What the filters can be set to: families and kinds, places, partnerships, areas, years."""
+    return jsonify(filter_options(get_map_model()) | {"maxNodes": max_nodes(),
+                                                       "exportFormats": list(EXPORT_FORMATS)})
+
+
+@blueprint.route("/api/map/outline")
+def map_outline() -> Response | tuple[Response, int]:
+    """The Netherlands and its neighbours as GeoJSON (Natural Earth), with the map's projection."""
+    try:
+        response = jsonify(outline(outline_file()))
+    except OutlineMissing as missing:
+        return jsonify(error=str(missing)), 503
+    response.cache_control.max_age = 86400
+    return response

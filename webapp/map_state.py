@@ -1,0 +1,37 @@
+"""The map's model, built from the store on first use and kept for the process's life, and the
+map's settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from graph.map_model import MapModel, build_map_model, load_documents
+from graph.network import load_network
+from webapp.app_cache import app_cached
+from webapp.store import get_store
+from webapp.vendor import FRONTEND
+
+_KEY = "lshkg.map"
+SETTING = "map_max_nodes"
+
+
+def get_map_model() -> MapModel:
+    """Built once (network, indexes, centrality, communities): never per request."""
+
+    def build(app: Flask) -> MapModel:
+        store = get_store()
+        return build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"], load_documents(store))
+
+    return app_cached(_KEY, build)
+
+
+def max_nodes() -> int:
+    """Above this many nodes a view is reduced to clusters (LSHKG_MAP_MAX_NODES, at least 20)."""
+    return max(20, int(current_app.config["LSHKG_MAP_MAX_NODES"]))
+
+
+def outline_file() -> Path:
+    """Natural Earth's countries (1:10m) as TopoJSON, from the npm package world-atlas."""
+    return FRONTEND / "world-atlas" / "countries-10m.json"
