@@ -119,6 +119,14 @@ def validate(file: Path | None, records_dir: Path | None) -> None:
     click.echo(f"conforms: {len(graph)} triples, no violations")
 
 
+def _register_export() -> None:
+    from graph.cli_export import export_command
+
+    main.add_command(export_command)
+
+
+_register_export()
+
 endpoint_option = click.option(
     "--endpoint", default=None, metavar="URL",
     help="A remote SPARQL 1.1 endpoint instead of the embedded store (or LSHKG_ENDPOINT).")

@@ -115,7 +115,7 @@ def _places(graph: nx.MultiDiGraph, node: str, depth: int = 5) -> set[str]:
 def _sample_size(nodes: int, edges: int) -> int:
     """Sources sampled for betweenness: all of a small graph, fewer as the graph grows (each costs
     one breadth-first search), so that loading stays within seconds."""
-    return max(8, min(nodes, 100, 800_000 // max(1, nodes + edges)))
+    return min(nodes, max(8, min(100, 800_000 // max(1, nodes + edges))))
 
 
 def build_map_model(network: Network, base_iri: str, documents: dict[str, dict] | None = None) -> MapModel:

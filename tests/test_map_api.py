@@ -453,3 +453,20 @@ def test_centrality_and_communities_are_computed_once_not_per_request(
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(f"graph.{name}"))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_map_model_of_a_graph_smaller_than_the_betweenness_sample(tmp_path) -> None:
+    """Regression: a graph of fewer nodes than the betweenness sample size raised ValueError."""
+    from graph.map_model import build_map_model
+    from graph.namespaces import DEFAULT_BASE_IRI
+    from graph.network import load_network
+    from graph.store import EmbeddedStore
+
+    from .conftest import TINY_RECORDS
+    from .servers import build_store
+
+    build_store(TINY_RECORDS, tmp_path)
+    store = EmbeddedStore(tmp_path / "store")
+    model = build_map_model(load_network(store), DEFAULT_BASE_IRI)
+    store.close()
+    assert 0 < len(model.ranked) < 8

@@ -35,10 +35,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp import (
         api,
         editor,
+        entity,
+        entity_kinds,
+        export,
         health,
         network_view,
         observability,
         ratelimit,
+        search_page,
         security,
         sparql,
         store,
@@ -55,6 +59,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
-    for module in (map_page, sparql, editor, api, vendor, network_view, health):
+    for module in (map_page, sparql, editor, api, vendor, network_view, health, entity, entity_kinds,
+                   search_page, export):
         app.register_blueprint(module.blueprint)
     return app

@@ -1,0 +1,111 @@
+"""Index pages by kind: `/kinds` (every kind with its count) and `/kinds/<Kind>` (its members,
+filtered by text, narrower kind and place), each with a JSON twin (`.json`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from graph.entity_index import KindTree, Member, kind_members, labels_of
+from graph.search import normalise
+from webapp.entity import language
+from webapp.entity_view import Links, pick
+from webapp.export import get_kind_tree
+from webapp.store import get_store
+
+blueprint = Blueprint("kinds", __name__)
+
+
+def _html(body: str, status: int = 200) -> Response:
+    return Response(body, status=status, mimetype="text/html")
+
+
+def _kind_dict(tree: KindTree, name: str, lang: str) -> dict:
+    info = tree.kinds[name]
+    shown = set(tree.browsable())
+    return {**info.as_dict(), "label": info.label(lang), "href": f"{request.script_root}/kinds/{name}",
+            "narrower": [n for n in info.narrower if n in shown]}
+
+
+@blueprint.route("/kinds")
+@blueprint.route("/kinds.json", endpoint="overview_json")
+def overview() -> Response:
+    """Every kind with members, as a tree under the root kinds."""
+    tree, lang = get_kind_tree(), language()
+    kinds = {name: _kind_dict(tree, name, lang) for name in tree.browsable()}
+    if request.path.endswith(".json"):
+        return jsonify(roots=tree.roots(), kinds=list(kinds.values()))
+    return _html(render_template("entity/kinds.html", roots=tree.roots(), kinds=kinds, lang=lang))
+
+
+def _unknown(name: str, tree: KindTree, as_json: bool) -> Response:
+    allowed = tree.browsable()
+    message = f"no kind {name!r}"
+    if as_json:
+        response = jsonify(error=message, parameter="kind", allowed=allowed)
+        response.status_code = 404
+        return response
+    return _html(render_template("entity/kinds.html", roots=tree.roots(), lang=language(),
+                                 kinds={n: _kind_dict(tree, n, language()) for n in allowed},
+                                 missing=name), 404)
+
+
+def _bad_filter(parameter: str, value: str, allowed: list[str], as_json: bool) -> Response:
+    message = f"{parameter}={value!r} is not one of the choices here; allowed: {', '.join(allowed)}"
+    if not as_json:
+        return _html(render_template("error.html", status=400, message=message), 400)
+    response = jsonify(error=message, parameter=parameter, allowed=allowed)
+    response.status_code = 400
+    return response
+
+
+def _filtered(members: list[Member], text: str, narrower: str, place: str) -> list[Member]:
+    query = normalise(text)
+    return [m for m in members
+            if (not query or any(query in normalise(label) for label in m.labels.values()))
+            and (not narrower or m.kind == narrower) and (not place or place in m.places)]
+
+
+@blueprint.route("/kinds/<name>")
+def kind(name: str) -> Response:
+    """The members of one kind (narrower kinds included); filters: q (text), sub (a narrower kind),
+    place (the id of the place they are located in)."""
+    as_json = name.endswith(".json")
+    name = name.removesuffix(".json")
+    tree, lang = get_kind_tree(), language()
+    if name not in tree.browsable():
+        return _unknown(name, tree, as_json)
+    base_iri = current_app.config["LSHKG_BASE_IRI"]
+    links = Links(base_iri, request.script_root)
+    members = kind_members(get_store(), name)
+    sub_counts = Counter(m.kind for m in members)
+    place_counts = Counter(p for m in members for p in m.places)
+    place_labels = labels_of(get_store(), sorted(place_counts))
+    text, sub = request.args.get("q", ""), request.args.get("sub", "")
+    place = request.args.get("place", "")
+    if sub and sub not in sub_counts:
+        return _bad_filter("sub", sub, sorted(sub_counts), as_json)
+    place_iri = base_iri + place if place else ""
+    if place and place_iri not in place_counts:
+        return _bad_filter("place", place, sorted(links.entity_id(p) or p for p in place_counts), as_json)
+    shown = _filtered(members, text, sub, place_iri)
+    def place_ref(iri: str) -> dict:
+        return {"id": links.entity_id(iri) or iri, "label": pick(place_labels.get(iri, {}), lang, iri),
+                "href": links.href(iri)}
+
+    body = {
+        "kind": name, "labels": tree.kinds[name].labels, "count": len(members), "shown": len(shown),
+        "filters": {"q": text, "sub": sub, "place": place},
+        "subkinds": [{"name": k, "label": tree.kinds[k].label(lang) if k in tree.kinds else k, "count": n}
+                     for k, n in sorted(sub_counts.items())],
+        "places": sorted(({**place_ref(p), "count": n} for p, n in place_counts.items()),
+                         key=lambda ref: ref["label"].casefold()),
+        "members": [{"iri": m.iri, "id": links.entity_id(m.iri), "label": m.label(lang), "labels": m.labels,
+                     "kind": m.kind, "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
+                    for m in shown],
+    }
+    if as_json:
+        return jsonify(body)
+    return _html(render_template("entity/kind.html", data=body, lang=lang,
+                                 title=tree.kinds[name].label(lang)))

@@ -1,0 +1,119 @@
+"""`/api/export`: a subgraph in the format of the tool a user uses next.
+
+One selection per request: `ego=ID` (with `depth` 1-3 and `kind`), `from=A&to=B` (shortest paths),
+`partnership=ID`, `query=CONSTRUCT ...` (GET or POST), `view=1` with the map's view parameters, or
+`all=1`; and `format` (see `/api/export/formats`). The answer is a download whose file name says
+what it holds. A bad request gets 400 (404 for an unknown entity, with the closest matches) and a
+JSON body naming the parameter and what is allowed.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+from werkzeug.datastructures import MultiDict
+
+from graph.entity_index import KindTree, kind_tree
+from graph.export import FORMATS, ExportError, Subgraph, export, format_named
+from graph.export_select import ego, partnership, paths, run_construct, whole
+from graph.export_view import map_view
+from graph.network import Network
+from graph.store import StoreUnavailable
+from webapp.app_cache import app_cached
+from webapp.entity_view import Links
+from webapp.map_state import get_map_model
+from webapp.search_index import get_search_index
+from webapp.store import get_store
+
+__all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]
+
+blueprint = Blueprint("export", __name__, url_prefix="/api")
+
+SELECTIONS = ("ego", "from", "partnership", "query", "view", "all")
+
+
+def get_network() -> Network:
+    """The network projection of the app's store: the one the map's model holds (built once)."""
+    return get_map_model().network
+
+
+def get_kind_tree() -> KindTree:
+    """Our classes with their hierarchy and counts, read on first use and kept."""
+    return app_cached("lshkg.kinds", lambda app: kind_tree(get_store()))
+
+
+def suggestions(text: str, limit: int = 5) -> list[dict]:
+    """The entities whose names are closest to `text` (an id's hyphens read as spaces)."""
+    words = text.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
+    links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
+    return [{**hit.as_dict(), "id": links.entity_id(hit.iri) or hit.iri,
+             "href": links.href(hit.iri) or hit.iri}
+            for hit in get_search_index().search(words, limit=limit)]
+
+
+def _error(error: ExportError) -> tuple[Response, int]:
+    body = error.as_dict()
+    if error.status == 404 and error.value:
+        body["suggestions"] = suggestions(error.value)
+    return jsonify(body), error.status
+
+
+def _view(args: MultiDict) -> Subgraph:
+    params = {k: args.getlist(k) for k in args if k not in ("view", "format")}
+    return map_view(get_map_model(), params)
+
+
+def select_subgraph(args: MultiDict) -> Subgraph:
+    """The one selection the parameters ask for."""
+    if args.get("view"):
+        return _view(args)  # the map's own parameters (from, to, kind, depth, ...) then describe it
+    chosen = [name for name in SELECTIONS if args.get(name)]
+    if args.get("path") and not args.get("from"):
+        chosen.append("from")  # path=A&to=B reads as from=A&to=B
+    if len(chosen) != 1:
+        given = f" (given: {', '.join(chosen)})" if chosen else ""
+        raise ExportError("selection", f"give exactly one selection{given}: ego=ID, from=ID&to=ID, "
+                          "partnership=ID, query=CONSTRUCT..., view=1 or all=1", allowed=list(SELECTIONS))
+    network, tree = get_network(), get_kind_tree()
+    config = current_app.config
+    base_iri = config["LSHKG_BASE_IRI"]
+    selection = chosen[0]
+    if selection == "ego":
+        return ego(network, tree, base_iri, args["ego"], args.get("depth", "1"), args.getlist("kind"))
+    if selection == "from":
+        return paths(network, base_iri, args.get("from") or args.get("path"), args.get("to", ""))
+    if selection == "partnership":
+        return partnership(network, tree, base_iri, args["partnership"])
+    if selection == "query":
+        return run_construct(get_store(), args["query"], network, base_iri=base_iri,
+                             max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+                             max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+                             timeout_s=config["LSHKG_QUERY_TIMEOUT_S"])
+    return whole(network)
+
+
+@blueprint.route("/export", methods=["GET", "POST"])
+def export_subgraph() -> Response | tuple[Response, int]:
+    args = request.values  # GET parameters and POST form fields (a long query is POSTed)
+    try:
+        chosen = format_named(args.get("format", "ttl"))
+        subgraph = select_subgraph(args)
+        exported = export(subgraph, chosen.name, get_store(), current_app.config["LSHKG_BASE_IRI"])
+    except ExportError as error:
+        return _error(error)
+    except StoreUnavailable as error:
+        return jsonify(error=str(error)), 503
+    response = Response(exported.body, mimetype=exported.media_type.split(";")[0])
+    if "charset" in exported.media_type:
+        response.charset = "utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    if subgraph.truncated:
+        response.headers["X-LSH-KG-Truncated"] = "true"  # a CONSTRUCT answer cut at the row limit
+    return response
+
+
+@blueprint.route("/export/formats")
+def formats() -> Response:
+    """The export formats and selections, for the buttons that offer them."""
+    return jsonify(formats=[{"name": f.name, "mediaType": f.media_type, "extension": f.extension,
+                             "description": f.description} for f in FORMATS.values()],
+                   selections=list(SELECTIONS))

@@ -1,0 +1,72 @@
+"""`/search?q=`: the search page over the keystroke index (Dutch and English names, abbreviations,
+typos, accents), and its JSON twin `/search.json`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from webapp.entity_view import Links
+from webapp.export import get_kind_tree
+from webapp.search_index import get_search_index
+
+blueprint = Blueprint("search_page", __name__)
+
+LANGUAGES = ("en", "nl")
+MAX_LIMIT = 100
+MAX_QUERY = 200
+
+
+class BadParameter(ValueError):
+    def __init__(self, parameter: str, message: str, allowed: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.parameter, self.allowed = parameter, allowed or []
+
+
+def _arguments() -> tuple[str, str, int, list[str]]:
+    text = request.args.get("q", "")
+    if len(text) > MAX_QUERY:
+        raise BadParameter("q", f"q is longer than {MAX_QUERY} characters")
+    lang = request.args.get("lang", "en")
+    if lang not in LANGUAGES:
+        raise BadParameter("lang", f"lang={lang!r} is not a language here", list(LANGUAGES))
+    try:
+        limit = int(request.args.get("limit", "25"))
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadParameter("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}")
+    kinds = [k for k in request.args.getlist("kind") if k]
+    allowed = get_kind_tree().browsable()
+    for kind in kinds:
+        if kind not in allowed:
+            raise BadParameter("kind", f"kind={kind!r} is not a kind", allowed)
+    return text, lang, limit, kinds
+
+
+def _hits(text: str, lang: str, limit: int, kinds: list[str]) -> list[dict]:
+    tree = get_kind_tree()
+    wanted = set().union(*(tree.closure(k) for k in kinds)) if kinds else ()
+    links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
+    hits = get_search_index().search(text, language=lang, limit=limit, kinds=wanted)
+    return [{**hit.as_dict(), "id": links.entity_id(hit.iri), "href": links.href(hit.iri)} for hit in hits]
+
+
+def _page(status: int = 200, **context: object) -> Response:
+    context.setdefault("kinds", get_kind_tree().browsable())
+    return Response(render_template("search/search.html", **context), status=status, mimetype="text/html")
+
+
+@blueprint.route("/search")
+@blueprint.route("/search.json", endpoint="search_json")
+def search() -> Response | tuple[Response, int]:
+    as_json = request.path.endswith(".json")
+    try:
+        text, lang, limit, kinds = _arguments()
+    except BadParameter as bad:
+        if as_json:
+            return jsonify(error=str(bad), parameter=bad.parameter, allowed=bad.allowed), 400
+        return _page(400, query="", lang="en", chosen=[], hits=[], error=str(bad))
+    hits = _hits(text, lang, limit, kinds) if text.strip() else []
+    if as_json:
+        return jsonify(query=text, lang=lang, kinds=kinds, hits=hits)
+    return _page(query=text, lang=lang, chosen=kinds, hits=hits, error=None)
