@@ -14,7 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.entity_index import labels_of
-from graph.namespaces import LSH, ORG, RDF, RDFS, SKOS
+from graph.namespaces import LSH, ORG, RDF, RDFS, SKOS, is_iri
 from graph.store import Store
 
 __all__ = ["GROUPS", "EntityFacts", "Fact", "entity_exists", "entity_facts", "entity_triples"]
@@ -175,8 +175,8 @@ class EntityFacts:
 
 
 def entity_exists(store: Store, iri: str) -> bool:
-    """Whether the IRI occurs in the graph as a subject or object."""
-    return bool(store.select(EXISTS % (iri, iri)))
+    """Whether the IRI occurs in the graph as a subject or object (never, if it is no valid IRI)."""
+    return is_iri(iri) and bool(store.select(EXISTS % (iri, iri)))
 
 
 def entity_triples(store: Store, iri: str) -> list[ox.Triple]:

@@ -5,7 +5,7 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
     "DCTERMS", "DEFAULT_BASE_IRI", "FOAF", "GEO", "LSH", "ORG", "OWL", "PREFIXES", "PROV",
-    "RDF", "RDFS", "SCHEMA", "SKOS", "VANN", "XSD", "preset_prefixes",
+    "RDF", "RDFS", "SCHEMA", "SKOS", "VANN", "XSD", "is_iri", "preset_prefixes",
 ]
 
 LSH = Namespace("https://w3id.org/lsh-kg/ontology#")
@@ -34,3 +34,19 @@ PREFIXES: dict[str, str] = {
 def preset_prefixes(base_iri: str) -> dict[str, str]:
     """The prefixes a query may use without declaring them: ours, and `lshid:` for entities."""
     return {**PREFIXES, "lshid": base_iri}
+
+
+def is_iri(text: str) -> bool:
+    """Whether `text` is an IRI that can stand between < and > in SPARQL or Turtle (Oxigraph's
+    own check): built into a query from user input, anything else would break or change it.
+
+    >>> is_iri("https://w3id.org/lsh-kg/id/kite"), is_iri("https://x/a> } #"), is_iri("no scheme")
+    (True, False, False)
+    """
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(text)
+    except ValueError:
+        return False
+    return not any(c in text for c in '<>"{}|^`\\ ')

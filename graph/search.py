@@ -103,6 +103,8 @@ class SearchIndex:
             return 100.0 + (2 if how == "abbreviation" else 1 if how == "label" else 0)
         if key.startswith(query):
             return 90.0 + 5 * coverage
+        if not words:  # only punctuation or symbols typed: whole-name matches alone
+            return 0.0
         key_words = _words(key)
         total = 0.0
         for word in words:

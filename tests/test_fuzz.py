@@ -82,3 +82,40 @@ def test_search_answers_any_input_with_2xx_or_4xx(client: FlaskClient, text: str
 @given(query=st.one_of(SPARQLISH, ANY_TEXT))
 def test_construct_network_answers_any_query_with_2xx_or_4xx(client: FlaskClient, query: str) -> None:
     well_formed(client.post("/api/construct-network", data={"query": query}))
+
+
+@FUZZ
+@given(ident=st.text(min_size=1, max_size=120).filter(lambda t: "\x00" not in t),
+       extension=st.sampled_from(["", ".json", ".ttl", ".jsonld", ".nt", ".rdf", ".html", ".x"]),
+       accept=st.sampled_from(["text/html", "application/json", "text/turtle", "*/*", "image/png"]))
+def test_entity_pages_answer_any_iri_with_2xx_or_4xx(client: FlaskClient, ident: str, extension: str,
+                                                    accept: str) -> None:
+    from urllib.parse import quote
+
+    well_formed(client.get("/id/" + quote(ident, safe="") + extension, headers={"Accept": accept}))
+
+
+EXPORT_PARAMETERS = st.fixed_dictionaries({}, optional={
+    "ego": st.sampled_from(["acme-pharma", "beta-bio", "oss", "nobody", "", "../x", "<a>"]),
+    "depth": st.text(max_size=4), "kind": st.text(max_size=20),
+    "from": st.sampled_from(["acme-pharma", "oss", "zz"]), "to": st.sampled_from(["beta-bio", "oss", ""]),
+    "partnership": st.sampled_from(["alpha-consortium", "acme-pharma", "x"]),
+    "format": st.sampled_from(["ttl", "trig", "nt", "jsonld", "rdfxml", "graphml", "gexf", "csv", "cyjs",
+                               "html", "pdf", ""]),
+    "view": st.sampled_from(["1", ""]), "all": st.sampled_from(["1", ""]), "query": SPARQLISH,
+})
+
+
+@FUZZ
+@given(parameters=EXPORT_PARAMETERS)
+def test_export_answers_any_parameters_with_2xx_or_4xx(client: FlaskClient, parameters: dict) -> None:
+    well_formed(client.get("/api/export", query_string=parameters))
+
+
+@FUZZ
+@given(parameters=st.dictionaries(st.sampled_from(["kind", "place", "partnership", "area", "year_from",
+                                                   "year_to", "focus", "depth", "lens", "layout", "lang",
+                                                   "cluster", "from", "to", "expand", "open", "x"]),
+                                  st.text(max_size=30), max_size=6))
+def test_map_view_answers_any_parameters_with_2xx_or_4xx(client: FlaskClient, parameters: dict) -> None:
+    well_formed(client.get("/api/map/view", query_string=parameters))

@@ -59,3 +59,9 @@ def test_search_api_validates_its_parameters(shipped_store: EmbeddedStore) -> No
             response = client.get("/api/search?" + bad)
             assert response.status_code == 400
             assert response.json["error"]
+
+
+def test_regression_text_without_letters_or_digits_is_no_error(index: SearchIndex) -> None:
+    """Regression: text that normalises to symbols only divided by zero (found by schemathesis)."""
+    assert index.search("\U00088652\x1d") == []
+    assert index.search("&&") == []

@@ -53,3 +53,14 @@ def search() -> tuple[Response, int] | Response:
     hits = get_search_index().search(text, language=language, limit=limit,
                                      kinds=request.args.getlist("kind"))
     return jsonify(query=text, hits=[hit.as_dict() for hit in hits])
+
+
+@blueprint.route("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI description of this JSON API (from webapp/openapi.yaml)."""
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    description = YAML(typ="safe").load((Path(__file__).parent / "openapi.yaml").read_text(encoding="utf-8"))
+    return jsonify(description)

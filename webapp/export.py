@@ -22,6 +22,7 @@ from webapp.app_cache import app_cached
 from webapp.entity_view import Links
 from webapp.map_state import get_map_model
 from webapp.search_index import get_search_index
+from webapp.sparql import TRUNCATED_HEADER
 from webapp.store import get_store
 
 __all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]
@@ -107,7 +108,8 @@ def export_subgraph() -> Response | tuple[Response, int]:
         response.charset = "utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     if subgraph.truncated:
-        response.headers["X-LSH-KG-Truncated"] = "true"  # a CONSTRUCT answer cut at the row limit
+        # a CONSTRUCT answer cut at the row limit: said as the endpoint says it
+        response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])
     return response
 
 
