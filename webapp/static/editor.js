@@ -34,6 +34,8 @@
     en: {
       "nav-map": "Map",
       "nav-query": "Query",
+      "nav-search": "Search",
+      "nav-kinds": "Kinds",
       "gallery-heading": "Examples",
       "gallery-loading": "Loading examples…",
       "gallery-empty": "No examples yet.",
@@ -68,6 +70,8 @@
     nl: {
       "nav-map": "Kaart",
       "nav-query": "Query",
+      "nav-search": "Zoeken",
+      "nav-kinds": "Soorten",
       "gallery-heading": "Voorbeelden",
       "gallery-loading": "Voorbeelden laden…",
       "gallery-empty": "Nog geen voorbeelden.",

@@ -27,7 +27,7 @@
 
   var TEXT = {
     en: {
-      "nav-map": "Map", "nav-query": "Query",
+      "nav-map": "Map", "nav-query": "Query", "nav-search": "Search", "nav-kinds": "Kinds",
       "search-label": "Find an entity", "search-placeholder": "Name or abbreviation (LUMC, ELF…)",
       "lenses-heading": "Lenses", "filters-heading": "Filters", "filter-place": "City or hotspot",
       "filter-partnership": "Partnership", "filter-area": "Therapeutic area",
@@ -68,7 +68,7 @@
       "unplaced": "Not placed"
     },
     nl: {
-      "nav-map": "Kaart", "nav-query": "Query",
+      "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten",
       "search-label": "Zoek een entiteit", "search-placeholder": "Naam of afkorting (LUMC, ELF…)",
       "lenses-heading": "Lenzen", "filters-heading": "Filters", "filter-place": "Stad of hotspot",
       "filter-partnership": "Samenwerking", "filter-area": "Therapeutisch gebied",
