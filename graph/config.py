@@ -42,7 +42,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_max_rows", "10000", "Most rows (or triples) one answer holds; more is cut, visibly."),
     Setting("query_max_bytes", "100000", "Largest query accepted, in bytes (then HTTP 413)."),
     Setting("query_workers", "2", "Warm worker processes per server process that run user queries."),
-    Setting("query_workers_max", "8",
+    Setting("query_workers_max", "12",
             "Most query worker processes per server process while runaway queries hold the warm ones."),
     Setting("host", "127.0.0.1", "Address `lshkg serve` listens on."),
     Setting("port", "8000", "Port `lshkg serve` listens on."),

@@ -21,6 +21,8 @@ from graph.results import Answer
 
 __all__ = ["EngineFailure", "QueryPool", "QueryTimeout"]
 
+STARTUP_TIMEOUT_S = 60.0
+
 
 class QueryTimeout(RuntimeError):
     """The query ran past the time limit and was stopped (HTTP 503)."""
@@ -43,11 +45,14 @@ class _Worker:
 class QueryPool:
     """Between `size` and `max_size` worker processes over one on-disk store."""
 
-    def __init__(self, store_path: str, size: int = 2, max_size: int = 8) -> None:
+    def __init__(self, store_path: str, size: int = 2, max_size: int = 12) -> None:
         self.store_path = store_path
         self.size = size
         self.max_size = max(size, max_size)
-        self._context = multiprocessing.get_context("spawn")
+        # forked from a server process that has imported the worker's code already: a new worker
+        # starts in milliseconds even while runaway queries hold the CPU
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["graph.query_worker"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: set[_Worker] = set()  # guarded by _lock
         self._starting = 0  # guarded by _lock: workers being started
@@ -95,6 +100,8 @@ class QueryPool:
             self._idle.put(worker)
 
     def _start(self) -> _Worker:
+        """A new worker, returned once it has opened the store: its start-up is not counted
+        against the time limit of the query it will run."""
         ours, theirs = self._context.Pipe()
         process = self._context.Process(target=serve_queries, args=(theirs, self.store_path),
                                         daemon=True, name="lshkg-query-worker")
@@ -103,6 +110,13 @@ class QueryPool:
         worker = _Worker(process, ours)
         with self._lock:
             self._workers.add(worker)
+        try:
+            if not ours.poll(STARTUP_TIMEOUT_S):
+                raise EOFError
+            ours.recv()
+        except (EOFError, OSError):
+            self._stop(worker)
+            raise EngineFailure("a query worker could not start (is the store readable?)") from None
         return worker
 
     def _stop(self, worker: _Worker) -> None:
@@ -136,9 +150,10 @@ class QueryPool:
     def run(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
             prefixes: dict[str, str] | None = None) -> Answer:
         """Run a checked query; QueryTimeout when it runs past `timeout_s`, or when no worker frees
-        up within `timeout_s` while the pool is at its largest."""
-        worker = self._acquire(timeout_s)
-        deadline = time.monotonic() + timeout_s  # the limit is on running, not on waiting for a worker
+        up within twice that while the pool is at its largest."""
+        # waiting for a worker is bounded too, more loosely: runaway queries free theirs at the limit
+        worker = self._acquire(2 * timeout_s)
+        deadline = time.monotonic() + timeout_s  # the limit is on running
         try:
             worker.connection.send((text, result_format, max_rows, prefixes))
             if not worker.connection.poll(max(0.0, deadline - time.monotonic())):

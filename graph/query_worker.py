@@ -5,6 +5,7 @@ Kept free of heavy imports: a replacement worker starts while a user waits.
 
 from __future__ import annotations
 
+import os
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
@@ -28,6 +29,10 @@ def answer_query(store: ox.Store, text: str, result_format: str, max_rows: int,
 def serve_queries(connection: Connection, store_path: str) -> None:
     """A worker's loop: receive (query, format, row cap, prefixes), send back the outcome."""
     store = ox.Store.read_only(store_path)
+    connection.send(("ready", None))
+    # below the web server's priority from now on: runaway queries must not starve the threads that
+    # answer everyone else, nor new workers starting up
+    os.nice(10)
     while True:
         try:
             text, result_format, max_rows, prefixes = connection.recv()

@@ -58,7 +58,7 @@ class EmbeddedStore:
     Our own queries run in-process; users' queries run in killable worker processes.
     """
 
-    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 8) -> None:
+    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12) -> None:
         if not (path / "CURRENT").exists():
             raise StoreUnavailable(f"no store at {path}: run `lshkg build` first")
         self.path = path
@@ -159,7 +159,7 @@ class RemoteStore:
         pass
 
 
-def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, query_workers_max: int = 8,
+def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, query_workers_max: int = 12,
                timeout_s: float = 10.0) -> Store:
     """The remote endpoint when one is configured, else the embedded store at `path`."""
     if endpoint:

@@ -63,14 +63,14 @@ def build_store(records: Path, data_dir: Path) -> None:
 
 
 @contextmanager
-def lshkg_server(data_dir: Path, log: Path, **settings: str) -> Iterator[str]:
+def lshkg_server(data_dir: Path, log: Path, workers: int = 1, **settings: str) -> Iterator[str]:
     """`lshkg serve` on a free port; yields its base URL."""
     port = free_port()
     env = {**os.environ, "LSHKG_DATA_DIR": str(data_dir),
            **{f"LSHKG_{name.upper()}": value for name, value in settings.items()}}
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [str(VENV_BIN / "lshkg"), "serve", "--port", str(port), "--workers", "1",
+            [str(VENV_BIN / "lshkg"), "serve", "--port", str(port), "--workers", str(workers),
              "--threads", "8"], env=env, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
