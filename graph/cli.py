@@ -189,12 +189,15 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
     declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in presets.items()
                        if f"PREFIX {p}:".lower() not in text.lower())
     text = declared + text  # our prefixes are preset, as in the editor
-    try:
-        checked = check_query(text, max_bytes=int(config.number("query_max_bytes")))
-    except QueryRefused as refused:
+    def refuse(refused: QueryRefused) -> None:
         line = f"line {refused.line - declared.count(chr(10))}, column {refused.column}: " \
             if refused.line else ""
         _fail(line + refused.message)
+
+    try:
+        checked = check_query(text, max_bytes=int(config.number("query_max_bytes")))
+    except QueryRefused as refused:
+        refuse(refused)
     graph_formats = ("ttl", "nt", "jsonld", "rdfxml")
     if output_format == "table":
         result_format = "ttl" if checked.returns_graph else "json"
@@ -209,7 +212,14 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
         answer = store.answer(checked.text, result_format,
                               max_rows=int(config.number("query_max_rows")),
                               timeout_s=config.number("query_timeout_s"), prefixes=PREFIXES)
-    except (QueryTimeout, StoreUnavailable, EngineFailure) as error:
+    except EngineFailure as failure:
+        if failure.status == 400:  # the engine's syntax error: the full check words it with the position
+            try:
+                check_query(text, max_bytes=int(config.number("query_max_bytes")), full=True)
+            except QueryRefused as refused:
+                refuse(refused)
+        _fail(str(failure))
+    except (QueryTimeout, StoreUnavailable) as error:
         _fail(str(error))
     finally:
         store.close()

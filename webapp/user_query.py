@@ -46,4 +46,9 @@ def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
     except StoreUnavailable as unavailable:
         raise UserQueryError(503, str(unavailable)) from None
     except EngineFailure as failure:
+        if failure.status == 400:  # the engine's syntax error: the full check words it with the position
+            try:
+                check_query(checked.text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"], full=True)
+            except QueryRefused as refused:
+                raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
         raise UserQueryError(failure.status, str(failure)) from None
