@@ -54,6 +54,7 @@ class MapModel:
     betweenness: dict[str, float] = field(default_factory=dict)
     community: dict[str, int] = field(default_factory=dict)
     year: dict[str, int] = field(default_factory=dict)
+    total_links: int = 0  # counted once: networkx counts a multigraph's edges one by one
     places: dict[str, frozenset[str]] = field(default_factory=dict)  # every place a node is in
     city: dict[str, str] = field(default_factory=dict)  # the nearest city, for clusters by city
     in_place: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -144,6 +145,7 @@ def build_map_model(network: Network, base_iri: str, documents: dict[str, dict] 
     model.ranked = sorted(graph.nodes, key=lambda n: (-model.degree[n], -model.betweenness.get(n, 0.0),
                                                       model.short_id(n)))
     model.ranked_index = {node: index for index, node in enumerate(model.ranked)}
+    model.total_links = graph.number_of_edges()
     return model
 
 

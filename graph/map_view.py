@@ -144,7 +144,7 @@ def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAUL
     view["counts"] = {"nodes": len(nodes), "clusters": len(clusters), "edges": len(edges),
                       "matched": len(selection.nodes), "hidden": len(selection.nodes) - len(nodes),
                       "total": {"nodes": model.graph.number_of_nodes(),
-                                "edges": model.graph.number_of_edges()}}
+                                "edges": model.total_links}}
     view["legend"] = _legend(model, shown_families, family_counts(model, selection.nodes))
     view["chosen"] = _chosen(model, params, selection)
     view["focus"] = model.short_id(selection.focus) if selection.focus else None

@@ -34,7 +34,7 @@ KINDS = f"""
 PREFIX lsh: <{LSH}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?entity ?kind ?kindLabel WHERE {{
-  ?entity a ?kind . FILTER(STRSTARTS(STR(?kind), STR(lsh:)))
+  ?entity a lsh:Organisation ; a ?kind . FILTER(STRSTARTS(STR(?kind), STR(lsh:)))
   FILTER NOT EXISTS {{ ?entity a ?narrower . ?narrower rdfs:subClassOf ?kind . FILTER(?narrower != ?kind) }}
   OPTIONAL {{ ?kind rdfs:label ?kindLabel FILTER(LANG(?kindLabel) = "en") }}
 }}"""
@@ -86,16 +86,19 @@ class SearchIndex:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = {entry.iri: entry for entry in entries}
         self._keys: list[str] = []
+        self._key_words: list[list[str]] = []  # split once here, not on every keystroke
         self._owners: list[tuple[str, str, str]] = []  # (iri, name as written, how)
         for entry in self.entries.values():
             for name, how in entry.names:
-                self._keys.append(normalise(name))
+                key = normalise(name)
+                self._keys.append(key)
+                self._key_words.append(_words(key))
                 self._owners.append((entry.iri, name, how))
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def _score(self, query: str, words: list[str], key: str, how: str) -> float:
+    def _score(self, query: str, words: list[str], key: str, key_words: list[str], how: str) -> float:
         """Exact name > name prefix > every query word matching a word (exactly, as its start, inside
         it, or with a typo) > nothing; shorter names first among equals."""
         coverage = len(query) / len(key)
@@ -105,7 +108,6 @@ class SearchIndex:
             return 90.0 + 5 * coverage
         if not words:  # only punctuation or symbols typed: whole-name matches alone
             return 0.0
-        key_words = _words(key)
         total = 0.0
         for word in words:
             best = 0.0
@@ -138,7 +140,7 @@ class SearchIndex:
             iri, _, how = self._owners[index]
             if wanted and self.entries[iri].kind not in wanted:
                 continue
-            score = self._score(query, words, key, how)
+            score = self._score(query, words, key, self._key_words[index], how)
             if score and score > best.get(iri, (0.0, 0))[0]:
                 best[iri] = (score, index)
         hits = []
@@ -163,9 +165,10 @@ def build_search_index(store: Store) -> SearchIndex:
             if row["how"] == "label" and row.get("lang"):
                 entry.labels.setdefault(row["lang"], row["name"])
             entry.names.append((row["name"], row["how"]))
-    for row in store.select(KINDS):
-        entry = entries.get(row["entity"])
-        if entry is not None and not entry.kind:
-            entry.kind = row["kind"][len(str(LSH)):]
-            entry.kind_label = row.get("kindLabel", entry.kind)
+    for root in SEARCHABLE:  # per root class: the evidence nodes, most of a graph, are not read
+        for row in store.select(KINDS.replace("lsh:Organisation", f"lsh:{root}")):
+            entry = entries.get(row["entity"])
+            if entry is not None and not entry.kind:
+                entry.kind = row["kind"][len(str(LSH)):]
+                entry.kind_label = row.get("kindLabel", entry.kind)
     return SearchIndex(entries.values())

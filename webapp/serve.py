@@ -20,8 +20,20 @@ class _Server(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self):
-        return create_app()
+    def load(self):  # gunicorn's hook, run in each worker after the fork
+        # the worker's own store, map model and search index, built before its first request
+        # rather than during it (seconds on a large graph)
+        app = create_app()
+        with app.app_context():
+            from webapp.map_state import get_map_model
+            from webapp.search_index import get_search_index
+
+            try:
+                get_map_model()
+                get_search_index()
+            except Exception:  # a store not reachable yet: requests will say so with a 503
+                app.logger.warning("warm-up skipped: the store did not answer")
+        return app
 
 
 def serve(host: str, port: int, *, workers: int, threads: int) -> None:
