@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -66,6 +67,7 @@ class EmbeddedStore:
         self._store = ox.Store.read_only(str(path))
         self._query_workers = (query_workers, query_workers_max)
         self._pool: QueryPool | None = None
+        self._pool_lock = threading.Lock()
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         return _plain_rows(self._store.query(sparql))
@@ -78,10 +80,15 @@ class EmbeddedStore:
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
                prefixes: dict[str, str] | None = None) -> Answer:
-        if self._pool is None:
-            self._pool = QueryPool(str(self.path), *self._query_workers)
-        return self._pool.run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
+        return self.pool().run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
                               prefixes=prefixes)
+
+    def pool(self) -> QueryPool:
+        """The query workers, started on first use (once, whichever thread asks first)."""
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = QueryPool(str(self.path), *self._query_workers)
+            return self._pool
 
     def triple_count(self) -> int:
         return len(self._store)
@@ -93,9 +100,10 @@ class EmbeddedStore:
         return len(self._store)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
 
 
 class RemoteStore:

@@ -27,10 +27,14 @@ class _Server(BaseApplication):
         with app.app_context():
             from webapp.map_state import get_map_model
             from webapp.search_index import get_search_index
+            from webapp.store import get_store
 
             try:
                 get_map_model()
                 get_search_index()
+                pool = getattr(get_store(), "pool", None)
+                if pool is not None:
+                    pool()  # the embedded store's query workers, started now
             except Exception:  # a store not reachable yet: requests will say so with a 503
                 app.logger.warning("warm-up skipped: the store did not answer")
         return app
