@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from graph import config
 from graph.build import BuiltDataset, build_dataset
 from graph.namespaces import DEFAULT_BASE_IRI
+from webapp import create_app
+from webapp.store import close_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY_RECORDS = FIXTURES / "records"
@@ -55,3 +57,23 @@ def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactor
     store = EmbeddedStore(folder / "store")
     yield store
     store.close()
+
+
+def make_app(store_dir: str, **settings: object):
+    """The app over an embedded store, rate limits off."""
+    return create_app({"LSHKG_STORE_DIR": store_dir, "LSHKG_ENDPOINT": None, "LSHKG_RATE_LIMIT_PER_MINUTE": 0,
+                       "TESTING": True, **settings})
+
+
+@pytest.fixture(scope="module")
+def app(shipped_store):
+    """The app over the shipped graph (a module may define its own `app`)."""
+    app = make_app(str(shipped_store.path))
+    yield app
+    close_store(app)
+
+
+@pytest.fixture
+def client(app):
+    with app.test_client() as client:
+        yield client

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from graph.namespaces import PREFIXES
 from graph.network_view import network_from_triples
-from webapp import create_app, network_view
+from webapp import create_app
 from webapp.store import close_store
 
 from .browser import build_store
@@ -38,8 +38,6 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     data_dir = build_store(tmp_path_factory.mktemp("editor-var"))
     app = create_app({"LSHKG_STORE_DIR": str(data_dir / "store"), "LSHKG_ENDPOINT": None,
                       "LSHKG_QUERY_TIMEOUT_S": 10, "TESTING": True})
-    if network_view.blueprint.name not in app.blueprints:  # until webapp/__init__.py registers it
-        app.register_blueprint(network_view.blueprint)
     yield app
     close_store(app)
 

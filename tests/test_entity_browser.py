@@ -15,8 +15,8 @@ from graph.store import EmbeddedStore
 from webapp.store import close_store
 
 from .browser import RequestLog, chromium, chromium_available
+from .conftest import make_app
 from .test_entity_own_data import EVIL_LABEL, EVIL_QUOTE, build_store, evil_records
-from .test_entity_pages import make_app
 
 pytestmark = [
     pytest.mark.browser,

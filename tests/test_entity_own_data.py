@@ -13,8 +13,7 @@ from graph.build import build_dataset, ntriples, write_atomically
 from graph.store import load_store
 from webapp.store import close_store
 
-from .conftest import TINY_RECORDS
-from .test_entity_pages import make_app
+from .conftest import TINY_RECORDS, make_app
 
 EVIL_LABEL = "<script>alert('label')</script>Evil Corp"
 EVIL_NL = "<img src=x onerror=alert('nl')>Kwaad BV"

@@ -9,41 +9,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from graph.namespaces import DEFAULT_BASE_IRI as ID
 from graph.store import EmbeddedStore
-from webapp import create_app, entity, entity_kinds, export, search_page
-from webapp.store import close_store
 
 LSH = "https://w3id.org/lsh-kg/ontology#"
-BLUEPRINTS = (entity, entity_kinds, search_page, export)
 OX_FORMATS = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
               "application/n-triples": ox.RdfFormat.N_TRIPLES, "application/rdf+xml": ox.RdfFormat.RDF_XML}
-
-
-def make_app(store_dir: str, **settings: object) -> Flask:
-    """The app over a store, with the entity, kinds, search and export blueprints."""
-    app = create_app({"LSHKG_STORE_DIR": store_dir, "LSHKG_ENDPOINT": None, "LSHKG_RATE_LIMIT_PER_MINUTE": 0,
-                      "TESTING": True, **settings})
-    for module in BLUEPRINTS:  # until webapp/__init__.py registers them
-        if module.blueprint.name not in app.blueprints:
-            app.register_blueprint(module.blueprint)
-    return app
-
-
-@pytest.fixture(scope="module")
-def app(shipped_store: EmbeddedStore) -> Flask:
-    app = make_app(str(shipped_store.path))
-    yield app
-    close_store(app)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    with app.test_client() as client:
-        yield client
 
 
 def get(client: FlaskClient, url: str, **headers: str):

@@ -14,25 +14,8 @@ from flask.testing import FlaskClient
 
 from graph.export import FORMATS
 from graph.namespaces import DEFAULT_BASE_IRI as ID
-from graph.store import EmbeddedStore
-from webapp.store import close_store
-
-from .test_entity_pages import make_app
 
 LSH = "https://w3id.org/lsh-kg/ontology#"
-
-
-@pytest.fixture(scope="module")
-def app(shipped_store: EmbeddedStore) -> Flask:
-    app = make_app(str(shipped_store.path))
-    yield app
-    close_store(app)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    with app.test_client() as client:
-        yield client
 
 
 def get(client: FlaskClient, url: str, **kwargs):

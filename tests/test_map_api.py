@@ -17,7 +17,6 @@ from flask.testing import FlaskClient
 from graph.map_kinds import FAMILY_KEYS
 from graph.store import EmbeddedStore
 from webapp import create_app
-from webapp import map as map_blueprint
 from webapp.map_state import get_map_model
 
 ID = "https://w3id.org/lsh-kg/id/"
@@ -27,8 +26,6 @@ LENSES = ("european-lead-factory", "regmed-xb", "gateways", "hotspot-leiden", "h
 
 def make_app(store: EmbeddedStore, **config: object) -> Flask:
     app = create_app({"LSHKG_ENDPOINT": None, "LSHKG_STORE_DIR": str(store.path), "TESTING": True, **config})
-    if map_blueprint.blueprint.name not in app.blueprints:  # until webapp/__init__.py registers it
-        app.register_blueprint(map_blueprint.blueprint)
     app.extensions["lshkg.store"] = store  # the session's shipped store, opened once
     return app
 

@@ -3,26 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
-
-from graph.store import EmbeddedStore
-from webapp.store import close_store
-
-from .test_entity_pages import make_app
-
-
-@pytest.fixture(scope="module")
-def app(shipped_store: EmbeddedStore) -> Flask:
-    app = make_app(str(shipped_store.path))
-    yield app
-    close_store(app)
-
-
-@pytest.fixture
-def client(app: Flask) -> FlaskClient:
-    with app.test_client() as client:
-        yield client
 
 
 def hits(client: FlaskClient, query: str) -> list[dict]:
