@@ -91,6 +91,8 @@ def profile(store_path: Path, queries: list[BenchQuery], runs: int = 20) -> dict
                       "LSHKG_QUERY_TIMEOUT_S": 120.0, "LSHKG_RATE_LIMIT_PER_MINUTE": 0, "TESTING": True})
     logging.getLogger("lshkg.access").setLevel(logging.WARNING)  # one line per request otherwise
     client = app.test_client()
+    # the rate limiter as deployed (one SQLite write per /sparql request), with a limit never reached
+    limited = create_app({**app.config, "LSHKG_RATE_LIMIT_PER_MINUTE": 10**9}).test_client()
     try:
         fixed = {
             "pipe round trip of `ASK {}` through the pool": _median_ms(
@@ -99,6 +101,10 @@ def profile(store_path: Path, queries: list[BenchQuery], runs: int = 20) -> dict
                 lambda: answer_query(store, "ASK {}", "json", 1), runs * 5),
             "Flask test client, GET /static/site.css": _median_ms(
                 lambda: client.get("/static/site.css").close(), runs * 5),
+            "Flask test client, POST /sparql `ASK {}`, rate limiter off": _median_ms(
+                lambda: _post(client, "/sparql?format=json", "ASK {}"), runs * 5),
+            "Flask test client, POST /sparql `ASK {}`, rate limiter on": _median_ms(
+                lambda: _post(limited, "/sparql?format=json", "ASK {}"), runs * 5),
         }
         stages = {}
         for query in queries:
