@@ -321,7 +321,7 @@ def summarise(report: dict, queries: list[BenchQuery]) -> dict:
     for query in queries:
         raw = _median(report, "pyoxigraph", query.id)
         figures = {engine: _median(report, engine, query.id) for engine in ENGINES}
-        entry: dict = {"group": query.group}
+        entry: dict = {"group": query.group, "raw_ms": raw}
         if raw:
             raw_min = report["results"]["pyoxigraph"][query.id]["min_ms"]
             for engine in ("endpoint", "embedded", "inproc", "oxigraph-server"):
@@ -344,12 +344,17 @@ def summarise(report: dict, queries: list[BenchQuery]) -> dict:
         per_query[query.id] = entry
     geomeans = {}
     for group in ("gallery", "fixed", "all"):
-        for engine in ("endpoint", "embedded"):
-            for suffix in ("", "_min"):
-                ratios = [entry[f"{engine}_over_raw{suffix}"] for entry in per_query.values()
-                          if f"{engine}_over_raw{suffix}" in entry and group in ("all", entry["group"])]
-                geomeans[f"{engine}_{group}{suffix}"] = _geomean(ratios)
-            geomeans[f"{engine}_{group}_queries"] = len(ratios)
+        for engine in ("endpoint", "embedded", "oxigraph-server"):
+            chosen = [entry for entry in per_query.values()
+                      if f"{engine}_over_raw" in entry and group in ("all", entry["group"])]
+            # queries where the engine has work to do (1 ms or more raw): a fixed cost per request
+            # weighs less there than on the sub-millisecond ones
+            busy = [entry for entry in chosen if entry["raw_ms"] >= 1.0]
+            geomeans[f"{engine}_{group}"] = _geomean([e[f"{engine}_over_raw"] for e in chosen])
+            geomeans[f"{engine}_{group}_min"] = _geomean([e[f"{engine}_over_raw_min"] for e in chosen])
+            geomeans[f"{engine}_{group}_queries"] = len(chosen)
+            geomeans[f"{engine}_{group}_1ms"] = _geomean([e[f"{engine}_over_raw"] for e in busy])
+            geomeans[f"{engine}_{group}_1ms_queries"] = len(busy)
     return {"per_query": per_query, "geomean_over_raw": geomeans}
 
 
@@ -366,13 +371,16 @@ def verdict(reports: list[dict]) -> dict:
         return {"met": None, "text": f"no endpoint figures for {largest['name']}"}
     met = ratio <= TARGET_RATIO
     note = "" if group == "gallery" else " (the gallery is empty: over the fixed queries instead)"
-    by_min = means[f"endpoint_{group}_min"]
+    by_min, busy = means[f"endpoint_{group}_min"], means[f"endpoint_{group}_1ms"]
+    server = means[f"oxigraph-server_{group}"]
     text = (f"endpoint / raw embedded engine at {largest['triples']:,} triples: geometric mean "
             f"{ratio:.2f}x over {means[f'endpoint_{group}_queries']} {group} queries{note} "
             f"(fastest run over fastest run: {by_min:.2f}x); target <= {TARGET_RATIO}x: "
-            f"{'MET' if met else 'NOT MET'}")
-    return {"met": met, "ratio": ratio, "ratio_min": by_min, "group": group, "dataset": largest["name"],
-            "text": text}
+            f"{'MET' if met else 'NOT MET'}. Over the {means[f'endpoint_{group}_1ms_queries']} that take "
+            f"the raw engine 1 ms or more: {_ratio(busy)}. For scale, Oxigraph's own server: "
+            f"{_ratio(server)}")
+    return {"met": met, "ratio": ratio, "ratio_min": by_min, "ratio_1ms": busy,
+            "oxigraph_server_ratio": server, "group": group, "dataset": largest["name"], "text": text}
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -415,8 +423,8 @@ def text_table(report: dict, engines: list[str]) -> str:
                                for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
     means = report["summary"]["geomean_over_raw"]
     lines.append("geometric mean endpoint/raw: " + ", ".join(
-        f"{group} {_ratio(means[f'endpoint_{group}'])} ({means[f'endpoint_{group}_queries']})"
-        for group in ("gallery", "fixed", "all")))
+        f"{group} {_ratio(means[f'endpoint_{group}'])} ({means[f'endpoint_{group}_queries']}; "
+        f"raw >= 1 ms: {_ratio(means[f'endpoint_{group}_1ms'])})" for group in ("gallery", "fixed", "all")))
     return "\n".join(lines)
 
 
@@ -481,11 +489,13 @@ def _markdown_dataset(report: dict, engines: list[str]) -> list[str]:
                    + " | ".join(_cell(report, e, query["id"], True) for e in engines)
                    + f" | {_ratio(ratio)} |")
     means = report["summary"]["geomean_over_raw"]
-    out += ["", "Geometric mean over raw, median (fastest run) [queries]:", ""]
+    out += ["", "Geometric mean of engine / raw: medians (fastest runs) [queries]; queries taking the "
+            "raw engine >= 1 ms only:", ""]
     out += [f"- {engine}: " + "; ".join(
         f"{group} {_ratio(means[f'{engine}_{group}'])} ({_ratio(means[f'{engine}_{group}_min'])}) "
-        f"[{means[f'{engine}_{group}_queries']}]" for group in ("gallery", "fixed", "all"))
-        for engine in ("endpoint", "embedded")]
+        f"[{means[f'{engine}_{group}_queries']}], >= 1 ms {_ratio(means[f'{engine}_{group}_1ms'])} "
+        f"[{means[f'{engine}_{group}_1ms_queries']}]" for group in ("gallery", "fixed", "all"))
+        for engine in ("endpoint", "embedded", "oxigraph-server")]
     out += ["", "Load average (1, 5, 15 min) at the start and the end of the queries: "
             f"{report.get('load_average_start')} / {report.get('load_average_end')}", ""]
     breakdowns = {qid: entry["breakdown_ms"] for qid, entry in report["summary"]["per_query"].items()
