@@ -55,39 +55,55 @@ class Answer:
     truncated: bool
 
 
-def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict:
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_json_string = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """One term as SPARQL JSON text."""
     if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
+        return '{"type":"uri","value":' + _json_string(term.value) + "}"
     if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
+        return '{"type":"bnode","value":' + _json_string(term.value) + "}"
     if isinstance(term, ox.Literal):
-        out: dict = {"type": "literal", "value": term.value}
+        start = '{"type":"literal","value":' + _json_string(term.value)
         if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                        "predicate": _json_term(term.predicate),
-                                        "object": _json_term(term.object)}}
+            return start + ',"xml:lang":' + _json_string(term.language) + "}"
+        if term.datatype.value != XSD_STRING:
+            return start + ',"datatype":' + _json_string(term.datatype.value) + "}"
+        return start + "}"
+    return ('{"type":"triple","value":{"subject":' + _json_term(term.subject) + ',"predicate":'
+            + _json_term(term.predicate) + ',"object":' + _json_term(term.object) + "}}")
 
 
 def write_solutions(variables: Sequence[str], rows: Iterable[ox.QuerySolution], result_format: str,
                     max_rows: int) -> Answer:
     """At most `max_rows` rows; a capped answer says so in JSON and XML (a head link)."""
-    bindings = []
+    # written as text, each distinct term once: answers repeat their terms (classes, cities,
+    # partnerships), and this keeps the cost near Oxigraph's own writer
+    keys = [(name, _json_string(name) + ":") for name in variables]
+    written: dict[ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple, str] = {}
+    bindings: list[str] = []
     truncated = False
     for row in rows:
         if len(bindings) == max_rows:
             truncated = True
             break
-        bindings.append({name: _json_term(row[name]) for name in variables
-                         if row[name] is not None})
+        parts = []
+        for name, key in keys:
+            term = row[name]
+            if term is None:
+                continue
+            text = written.get(term)
+            if text is None:
+                text = written[term] = _json_term(term)
+            parts.append(key + text)
+        bindings.append("{" + ",".join(parts) + "}")
     head: dict = {"vars": list(variables)}
     if truncated:
         head["link"] = [TRUNCATED_LINK]
-    body = json.dumps({"head": head, "results": {"bindings": bindings}},
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = ('{"head":' + json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+            + ',"results":{"bindings":[' + ",".join(bindings) + "]}}").encode("utf-8")
     if result_format != "json":
         parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         body = parsed.serialize(format=_OX_RESULTS[result_format])
