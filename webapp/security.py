@@ -34,6 +34,9 @@ HEADERS = {
 def init_app(app: Flask) -> None:
     @app.after_request
     def secure(response: Response) -> Response:
+        # one pass over the response's headers: a lookup per header would scan them each time
+        present = {name.lower() for name, _ in response.headers}
         for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+            if name.lower() not in present:
+                response.headers.add(name, value)
         return response
