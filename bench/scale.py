@@ -5,7 +5,7 @@ For each size, in one run and side by side: `bench.synthetic` writes the graph (
 the store's size on disk; then `lshkg serve --workers 1` (rate limit off, loopback only) is started
 `--restarts` times and timed from launch to `/readyz` answering 200 ("ready") and to the first
 whole-graph map request and the first search answered ("warm": the map model and the search index
-are built); resident memory (VmRSS summed over the gunicorn master, its worker and the query
+are built); resident memory (VmRSS summed over the server's main process, its worker and the query
 worker processes) after the warm-up and after the latency runs; and sequential keep-alive latencies
 (median, p95) of search keystrokes, entity pages, neighbourhoods of hubs and of typical
 organisations, the whole-graph map data and a 1-hop SPARQL query. Last, with the server stopped,
@@ -69,7 +69,7 @@ def machine() -> dict[str, Any]:
     memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
                      if line.startswith("MemTotal:"))
     versions = {}
-    for package in ("pyoxigraph", "networkx", "flask", "gunicorn", "rapidfuzz"):
+    for package in ("pyoxigraph", "networkx", "flask", "granian", "rapidfuzz"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[package] = metadata.version(package)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
@@ -115,12 +115,12 @@ def _command(pid: int) -> str:
 
 
 def server_memory(master: int) -> dict[str, Any]:
-    """VmRSS of the gunicorn master, its worker(s) and their query workers, in MB (shared pages
+    """VmRSS of the server's main process, its worker(s) and their query workers, in MB (shared pages
     count once per process, as `ps` shows them: an upper bound), and their PSS (shared pages
     divided among their sharers: what the machine needs)."""
-    processes = [("gunicorn master", master)]
+    processes = [("server main process", master)]
     for worker in _children(master):
-        processes.append(("gunicorn worker", worker))
+        processes.append(("server worker", worker))
         for child in _children(worker):
             command = _command(child)
             if "resource_tracker" in command:
@@ -180,7 +180,7 @@ class Client:
                     data = _Gzipped(data)
                 return response.status, data, elapsed
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
-                # gunicorn closed an idle keep-alive connection (between phases): reconnect once
+                # the server closed an idle keep-alive connection (between phases): reconnect once
                 self.connection.close()
                 self.connection = http.client.HTTPConnection(HOST, self.port, timeout=600)
                 if attempt == 2:
@@ -223,7 +223,7 @@ class Server:
     log: Path
 
     def stop(self) -> None:
-        """SIGTERM to the process we started (gunicorn stops its worker and query workers)."""
+        """SIGTERM to the process we started (the server stops its worker and query workers)."""
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -573,7 +573,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         f"{report['settings']['requests']} per kind (fewer when a kind passes "
         f"{report['settings']['budget_s']:g} s), after 2 untimed ones; start times are the median of "
         f"{report['settings']['restarts']} starts (store files in the page cache)",
-        "- memory: VmRSS summed over the gunicorn master, its worker and every process below it (query "
+        "- memory: VmRSS summed over the server's main process, its worker and every process below it (query "
         "workers, multiprocessing helpers), shared pages counted in each; PSS divides shared pages "
         "among their sharers",
         "",

@@ -248,7 +248,7 @@ def _setting_option(name: str, value_type: type = str) -> Callable:
 @endpoint_option
 def serve(host: str | None, port: int | None, workers: int | None, threads: int | None, dev: bool,
           endpoint: str | None) -> None:
-    """Serve the web app and the SPARQL endpoint (gunicorn; --dev for development).
+    """Serve the web app and the SPARQL endpoint (Granian; --dev for development).
 
     Stops cleanly on SIGTERM or SIGINT.
 

@@ -85,7 +85,7 @@ class Server:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
 
     def stop(self, timeout_s: float = 20.0) -> None:
-        """SIGTERM (gunicorn stops its workers and their query processes), then SIGKILL if need be."""
+        """SIGTERM (the server stops its workers and their query processes), then SIGKILL if need be."""
         if self.process.poll() is None:
             self.process.terminate()
             try:

@@ -32,7 +32,7 @@ EXPORT_FORMATS = ("ttl", "trig", "nt", "jsonld", "rdfxml", "graphml", "gexf", "c
 @blueprint.after_request
 def compress(response: Response) -> Response:
     """Large views are JSON of a few hundred KB that gzip to a sixth: compress them when the
-    browser accepts it (gunicorn does not)."""
+    browser accepts it (the server does not)."""
     if (response.status_code == 200 and response.mimetype == "application/json"
             and not response.direct_passthrough and "gzip" in request.headers.get("Accept-Encoding", "")
             and "Content-Encoding" not in response.headers):
