@@ -21,8 +21,10 @@ SELECT ?p ?o ?lang ?basis ?source ?quote WHERE {{
   <%s> ?p ?o . FILTER(isLiteral(?o) && STRSTARTS(STR(?p), STR(lsh:)))
   BIND(LANG(?o) AS ?lang)
   OPTIONAL {{ ?e rdf:subject <%s> ; rdf:predicate ?p ; rdf:object ?o ; lsh:basis ?basis .
-             OPTIONAL {{ ?e prov:wasDerivedFrom ?source ; lsh:quote ?quote }} }}
+             OPTIONAL {{ ?e prov:wasDerivedFrom ?source }} OPTIONAL {{ ?e lsh:quote ?quote }} }}
 }}"""
+# One pattern per OPTIONAL: with two, Oxigraph joins every evidence node of the graph first
+# (400 ms at a million triples instead of under one).
 
 
 @cache
