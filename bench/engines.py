@@ -106,7 +106,7 @@ def machine_description() -> dict:
         "system": platform.platform(),
         "python": platform.python_version(),
         "libraries": {name: _version(name) for name in
-                      ("rdflib", "pyoxigraph", "oxrdflib", "oxigraph", "flask", "gunicorn", "pyparsing")},
+                      ("rdflib", "pyoxigraph", "oxrdflib", "oxigraph", "flask", "granian", "pyparsing")},
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": commit or "unknown",
     }
@@ -337,7 +337,7 @@ def summarise(report: dict, queries: list[BenchQuery]) -> dict:
                 "our JSON writer": figures["inproc"] - raw,
                 "worker pool IPC": embedded["pool_median_ms"] - figures["inproc"],
                 "guard (rdflib parse)": embedded["guard_median_ms"],
-                "HTTP + Flask + gunicorn": (figures["endpoint"] - figures["embedded"]
+                "HTTP + Flask + Granian": (figures["endpoint"] - figures["embedded"]
                                             if figures["endpoint"] is not None else None),
                 "endpoint total": figures["endpoint"],
             }
@@ -442,7 +442,7 @@ def markdown(result: dict) -> str:
         f"{settings['min_runs']} when a query is slow, about {settings['budget_s']:g} s each); rdflib "
         f"and oxrdflib stopped after {settings['rdflib_timeout_s']:g} s per run; our code uncapped "
         f"(every engine returns every row); {settings['query_workers']} query workers; "
-        f"`lshkg serve` with 1 gunicorn worker, 8 threads",
+        f"`lshkg serve` with 1 Granian worker, 8 threads",
         f"- queries: {result['gallery_note']}; plus {len(result['fixed_queries'])} fixed queries",
         "", f"**{result['verdict']['text']}**", "",
         "Engines: " + "; ".join(f"`{k}` = {v}" for k, v in ENGINES.items() if k in result["engines"]),
@@ -518,30 +518,37 @@ def _size_label(triples: int) -> str:
 
 
 def datasets(args: argparse.Namespace, workdir: Path) -> Iterator[Dataset]:
+    """The shipped dataset, then the synthetic graphs, grown around it (or standalone if asked)."""
     shipped = args.shipped or config.dataset_file()
+    grow = bool(args.sizes) and not args.standalone_synthetic
     if shipped.exists():
         yield Dataset("shipped", shipped, f"the shipped dataset, {shipped}")
-    elif args.build_shipped:
+    elif args.build_shipped or grow:  # the grown graphs need it even when it is not measured
         from graph.build import build_dataset, ntriples
 
-        _log("[shipped] building the records into the work folder (no SHACL validation)")
+        _log(f"[shipped] {shipped} is missing: building the records into the work folder (no SHACL "
+             f"validation){'' if args.build_shipped else '; not measured without --build-shipped'}")
         built = build_dataset(config.records_dir(), config.setting("base_iri"))
-        path = workdir / "shipped.nt"
-        path.write_bytes(ntriples(built.graph))
-        yield Dataset("shipped", path, f"the records of {config.records_dir()} built with "
-                      "graph.build.build_dataset (as `lshkg build`, without the SHACL check)")
+        shipped = workdir / "shipped.nt"
+        shipped.write_bytes(ntriples(built.graph))
+        if args.build_shipped:
+            yield Dataset("shipped", shipped, f"the records of {config.records_dir()} built with "
+                          "graph.build.build_dataset (as `lshkg build`, without the SHACL check)")
     else:
         _log(f"[shipped] skipped: {shipped} is missing (run `lshkg build`, or pass --build-shipped)")
+    core = shipped if grow else None
     for target in args.sizes:
-        organisations = organisations_for(target, args.seed)
-        path = workdir / f"synthetic-{_size_label(target)}.nt"
+        name = f"synthetic-{_size_label(target)}"
+        organisations = organisations_for(target, args.seed, core=core)
+        path = workdir / f"{name}.nt"
         started = time.perf_counter()
-        count = generate(organisations, path, args.seed)
-        _log(f"[synthetic-{_size_label(target)}] {count:,} triples, {organisations:,} organisations "
-             f"({time.perf_counter() - started:.1f} s)")
-        yield Dataset(f"synthetic-{_size_label(target)}", path,
-                      f"bench/synthetic.py --organisations {organisations} --seed {args.seed} "
-                      f"({count:,} lines)", organisations)
+        count = generate(organisations, path, args.seed, core=core)
+        _log(f"[{name}] {count:,} triples, {organisations:,} organisations"
+             f"{' grown around ' + str(core) if core else ''} ({time.perf_counter() - started:.1f} s)")
+        command = f"bench/synthetic.py --organisations {organisations} --seed {args.seed}"
+        description = (f"the shipped graph plus {command} grown around it (--core {core}; {count:,} lines)"
+                       if core else f"{command} ({count:,} lines)")
+        yield Dataset(name, path, description, organisations)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -552,6 +559,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shipped", type=Path, help="dataset file (default: the built var/lsh-kg.nt)")
     parser.add_argument("--build-shipped", action="store_true",
                         help="when the shipped dataset is missing, build the records into the work folder")
+    parser.add_argument("--standalone-synthetic", action="store_true",
+                        help="synthetic graphs on their own, not grown around the shipped dataset (then "
+                        "the gallery's questions about real entities answer nothing on them)")
     parser.add_argument("--engines", default=",".join(ENGINES),
                         help=f"comma-separated subset of {','.join(ENGINES)}")
     parser.add_argument("--runs", type=int, default=Settings.runs)

@@ -7,8 +7,14 @@ function, so the shapes match exactly), and the super-class and super-property t
 as `graph.entailment` writes them. Degrees are skewed: organisations are drawn with Zipf weights,
 so a few hubs have hundreds of sites, members and deals and most have one or two.
 
+With `--core FILE` (the shipped graph as `lshkg build` writes it) the graph is grown around it: the
+core's lines first, verbatim, then synthetic organisations that live in its real cities, join its
+real partnerships, link to its real strengths and therapeutic areas and are subsidiaries of its
+real parent companies, so that queries about real entities (the example gallery) have work to do.
+
     python -m bench.synthetic --organisations 4000 -o /tmp/x.nt
     python -m bench.synthetic --triples 1000000 -o /tmp/x.nt
+    python -m bench.synthetic --triples 1000000 --core var/lsh-kg.nt -o /tmp/x.nt
     python -m bench.synthetic --check
 """
 
@@ -16,18 +22,21 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import functools
 import random
 import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 from typing import TextIO
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
@@ -37,8 +46,8 @@ from graph.namespaces import DEFAULT_BASE_IRI, LSH, ORG, RDF, RDFS, SKOS, XSD
 from graph.records import Origin
 from graph.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["count_triples", "ecosystem_assertions", "ecosystem_triples", "main",
-           "organisations_for", "write_ntriples"]
+__all__ = ["Anchors", "count_triples", "ecosystem_assertions", "ecosystem_triples", "generate", "main",
+           "organisations_for", "read_anchors", "write_ntriples"]
 
 Triple = tuple[Node, Node, Node]
 ORIGIN = Origin("bench/synthetic.py", 0)
@@ -187,7 +196,10 @@ FACT_QUOTES: dict[str, tuple[str, str]] = {
     "fundedBy": ("{s} wordt gefinancierd door {o}", "{s} is funded by {o}"),
     "post": ("{s}, {o}", "{s}, {o}"),
     "aim": ("Met {s} willen we {o}", "With {s} we want to {o}"),
+    "strength": ("{s} draagt bij aan {o}", "{s} contributes to {o}"),
 }
+# memberships in the core's partnerships per synthetic organisation (Zipf over the partnerships)
+JOINS_PER_ORGANISATION = 0.6
 
 
 def slug(text: str) -> str:
@@ -205,27 +217,140 @@ class _Thing:
     en: str
     kind: str = ""
     city: int = 0
+    real: bool = False  # an entity of the core: linked to, never described again
+
+
+# --- the core a graph is grown around ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class Anchors:
+    """The entities of a core graph (the shipped one) that synthetic entities link to.
+
+    Each list is ranked, most connected first, so that Zipf draws favour the core's hubs.
+    """
+
+    triples: int  # lines of the core
+    ids: frozenset[str]  # every id of the base namespace the core uses: never minted again
+    labels: dict[str, tuple[str, str]]  # id -> (nl, en) label
+    cities: tuple[tuple[_Thing, float, float], ...]  # Dutch cities with latitude, longitude
+    partnerships: tuple[_Thing, ...]
+    parents: tuple[_Thing, ...]  # parent companies: those the core names first
+    parks: tuple[_Thing, ...]
+    universities: tuple[_Thing, ...]
+    associations: tuple[_Thing, ...]
+    funds: tuple[_Thing, ...]
+    strengths: tuple[_Thing, ...]
+    areas: tuple[_Thing, ...]
+
+
+_PREFIXES = ("PREFIX lsh: <https://w3id.org/lsh-kg/ontology#>\n"
+             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+# {base} is the base IRI; every query selects ?x first, in rank order
+_ANCHOR_QUERIES = {
+    "cities": """SELECT ?x ?lat ?lon (COUNT(?thing) AS ?n) WHERE {
+        ?x a lsh:City ; lsh:locatedIn+ <{base}netherlands> ; lsh:latitude ?lat ; lsh:longitude ?lon .
+        OPTIONAL { ?thing lsh:locatedIn ?x } } GROUP BY ?x ?lat ?lon ORDER BY DESC(?n) ?x""",
+    # preferential attachment: the partnerships with the most members and mentions grow most
+    "partnerships": """SELECT ?x ?members (COUNT(?mention) AS ?n) WHERE {
+        { SELECT ?x (COUNT(DISTINCT ?member) AS ?members) WHERE { ?x a lsh:Partnership .
+            OPTIONAL { { ?member lsh:memberOf ?x } UNION { ?x lsh:coordinator|lsh:initiatedBy ?member } }
+          } GROUP BY ?x }
+        OPTIONAL { ?mention ?p ?x } } GROUP BY ?x ?members ORDER BY DESC(?members) DESC(?n) ?x""",
+    "parents": """SELECT ?x (COUNT(?child) AS ?n) WHERE { ?x a lsh:Company .
+        { ?child lsh:subsidiaryOf ?x } UNION { ?x a lsh:PharmaceuticalCompany } }
+        GROUP BY ?x ORDER BY DESC(?n) ?x""",
+    "parks": "SELECT ?x WHERE { ?x a lsh:SciencePark } ORDER BY ?x",
+    "universities": "SELECT ?x WHERE { { ?x a lsh:University } UNION { ?x a lsh:UniversityMedicalCentre } } "
+                    "ORDER BY ?x",
+    "associations": "SELECT ?x WHERE { ?x a lsh:TradeAssociation } ORDER BY ?x",
+    "funds": "SELECT ?x WHERE { ?x a lsh:Fund } ORDER BY ?x",
+    "strengths": "SELECT ?x WHERE { ?x a lsh:Strength ; skos:inScheme <{base}scheme-strengths> } ORDER BY ?x",
+    "areas": "SELECT ?x WHERE { ?x a lsh:TherapeuticArea } ORDER BY ?x",
+}
+
+
+def read_anchors(core: Path, base_iri: str = DEFAULT_BASE_IRI) -> Anchors:
+    """The anchors of an N-Triples core (read once per file version)."""
+    stat = core.stat()
+    return _read_anchors(str(core.resolve()), stat.st_mtime_ns, stat.st_size, base_iri)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_anchors(path: str, _mtime_ns: int, _size: int, base_iri: str) -> Anchors:
+    data = Path(path).read_bytes()
+    store = ox.Store()
+    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    ids = frozenset(term.value[len(base_iri):] for quad in store for term in (quad.subject, quad.object)
+                    if isinstance(term, ox.NamedNode) and term.value.startswith(base_iri))
+    labels = _core_labels(store, base_iri)
+    ranked = {name: _ranked(store, name, base_iri, labels) for name in _ANCHOR_QUERIES}
+    cities = tuple((city, float(row[1].value), float(row[2].value)) for city, row in ranked.pop("cities"))
+    lists = {name: tuple(thing for thing, _ in rows) for name, rows in ranked.items()}
+    return Anchors(triples=_lines(data), ids=ids, labels=labels, cities=cities, **lists)
+
+
+def _ranked(store: ox.Store, name: str, base_iri: str,
+            labels: dict[str, tuple[str, str]]) -> list[tuple[_Thing, ox.QuerySolution]]:
+    query = _PREFIXES + _ANCHOR_QUERIES[name].replace("{base}", base_iri)
+    return [(_real_thing(row[0].value, base_iri, labels), row) for row in store.query(query)]
+
+
+def _core_labels(store: ox.Store, base_iri: str) -> dict[str, tuple[str, str]]:
+    """id -> (nl, en) rdfs:label, each language standing in for the other when missing."""
+    found: dict[str, dict[str, str]] = {}
+    for row in store.query(_PREFIXES + "SELECT ?x ?label WHERE { ?x rdfs:label ?label }"):
+        if row[0].value.startswith(base_iri):
+            found.setdefault(row[0].value[len(base_iri):], {})[row[1].language or ""] = row[1].value
+    return {key: (names.get("nl") or names.get("en") or next(iter(names.values())),
+                  names.get("en") or names.get("nl") or next(iter(names.values())))
+            for key, names in found.items()}
+
+
+def _real_thing(iri: str, base_iri: str, labels: dict[str, tuple[str, str]]) -> _Thing:
+    local = iri[len(base_iri):] if iri.startswith(base_iri) else iri
+    nl, en = labels.get(local, (local, local))
+    return _Thing(local, URIRef(iri), nl, en, real=True)
+
+
+def _lines(data: bytes) -> int:
+    """Triples of an N-Triples text: its lines that are neither blank nor comments."""
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+
+
+@dataclass
+class _Pools:
+    """What organisations link to: ours (drawn before) and the core's, if any."""
+
+    parks: list[_Thing]
+    universities: list[_Thing]
+    associations: list[_Thing]
+    association_weights: list[float]
+    parents: list[int]  # our hub companies, by index
+    real_parents: tuple[_Thing, ...]
+    real_parent_weights: list[float]
 
 
 class _Ecosystem:
     """Draws the entities for `organisations` organisations and yields their assertions."""
 
-    def __init__(self, organisations: int, seed: int, base_iri: str) -> None:
+    def __init__(self, organisations: int, seed: int, base_iri: str, anchors: Anchors | None = None) -> None:
         self.n = max(1, organisations)
         self.rng = random.Random(seed)
         self.base = base_iri
-        self._ids: set[str] = set()
-        self.sources = [self._thing(s[0], s[2], s[3]) for s in SOURCES]
+        self.anchors = anchors
+        self._ids: set[str] = set(anchors.ids) if anchors else set()
+        self.sources = [self._known(s[0], s[2], s[3]) for s in SOURCES]
         self._source_languages = [s[1] for s in SOURCES]
         self._source_weights = list(accumulate(s[6] for s in SOURCES))
-        self.areas = [self._thing(f"area-{a}", nl, en) for a, nl, en in AREAS]
-        self.themes = [self._thing(f"theme-{t}", nl, en) for t, nl, en in THEMES]
-        self.measures = [self._thing(f"measure-{m}", nl, en, kind=u) for m, nl, en, u in MEASURES]
-        self.units = {u: self._thing(f"unit-{u}", nl, en, kind=code or "")
+        self.areas = list(self._real("areas")) or [self._known(f"area-{a}", nl, en) for a, nl, en in AREAS]
+        self.themes = [self._known(f"theme-{t}", nl, en) for t, nl, en in THEMES]
+        self.measures = [self._known(f"measure-{m}", nl, en, kind=u) for m, nl, en, u in MEASURES]
+        self.units = {u: self._known(f"unit-{u}", nl, en, kind=code or "")
                       for u, nl, en, code in UNITS}
-        self.netherlands = self._thing("netherlands", "Nederland", "the Netherlands")
-        self.provinces = [self._thing(f"{slug(p)}-province", p, p) for p in PROVINCES]
-        self.cities = self._draw_cities(min(400, max(12, self.n // 10)))
+        self.netherlands = self._known("netherlands", "Nederland", "the Netherlands")
+        self.provinces = [self._known(f"{slug(p)}-province", p, p) for p in PROVINCES]
+        self.cities = self._draw_cities(_city_count(self.n))
         self.city_weights = _zipf(len(self.cities), 1.1)
         self.orgs = self._draw_organisations()
         self.org_weights = _zipf(len(self.orgs), 1.0)
@@ -242,9 +367,27 @@ class _Ecosystem:
         self._ids.add(record_id)
         return _Thing(record_id, URIRef(self.base + record_id), nl, en, kind, city)
 
+    def _known(self, wanted_id: str, nl: str, en: str, kind: str = "") -> _Thing:
+        """The core's entity of that id if it has one (with its own labels), else a new one."""
+        if self.anchors and wanted_id in self.anchors.labels:
+            real_nl, real_en = self.anchors.labels[wanted_id]
+            return _Thing(wanted_id, URIRef(self.base + wanted_id), real_nl, real_en, kind, real=True)
+        return self._thing(wanted_id, nl, en, kind)
+
+    def _real(self, name: str) -> tuple[_Thing, ...]:
+        """One of the core's ranked lists (Anchors.<name>); empty without a core."""
+        return getattr(self.anchors, name) if self.anchors else ()
+
     def _draw_cities(self, count: int) -> list[tuple[_Thing, int, float, float]]:
-        cities = [(self._thing(slug(name), name, name), province, lat, lon)
-                  for name, province, lat, lon in REAL_CITIES[:count]]
+        # the core's cities first (province -1: not ours to place), then ours where the core has
+        # no city of that name or place, then invented ones
+        cities = [(city, -1, lat, lon) for city, lat, lon in self._real("cities")][:count]
+        places = {(lat, lon) for _, _, lat, lon in cities}
+        for name, province, lat, lon in REAL_CITIES:
+            if len(cities) >= count:
+                break
+            if slug(name) not in self._ids and (lat, lon) not in places:
+                cities.append((self._thing(slug(name), name, name), province, lat, lon))
         names = {c[0].nl for c in cities}
         south, north, west, east = NL_BOX
         while len(cities) < count:
@@ -264,12 +407,13 @@ class _Ecosystem:
     def _draw_organisations(self) -> list[_Thing]:
         kinds = [k[0] for k in ORG_KINDS]
         weights = list(accumulate(k[1] for k in ORG_KINDS))
-        used: set[str] = set()
+        # no name of the core's either: "Universiteit Leiden" is the real one
+        used = {nl for nl, _ in self.anchors.labels.values()} if self.anchors else set()
         orgs = []
         for index in range(self.n):
-            if index == 0:  # the sector's association publishes the documents: the top hub
+            if index == 0 and self.anchors is None:  # the sector's association: the top hub
                 kind = "TradeAssociation"
-            elif index <= len(HUB_KINDS):
+            elif 0 < index <= len(HUB_KINDS):
                 kind = HUB_KINDS[index - 1]
             else:
                 kind = self.rng.choices(kinds, cum_weights=weights)[0]
@@ -284,7 +428,7 @@ class _Ecosystem:
     def _org_name(self, index: int, kind: str, city: str) -> tuple[str, str]:
         stem = self.rng.choice(SYLLABLES_A) + self.rng.choice(SYLLABLES_B)
         topic_nl, topic_en = self.rng.choice(TOPICS)
-        if index == 0:
+        if index == 0 and self.anchors is None:  # a core has the real one
             return "Vereniging Innovatieve Geneesmiddelen", "Association of Innovative Medicines"
         if kind in COMPANY_KINDS:
             name = f"{stem} {self.rng.choice(COMPANY_WORDS)}"
@@ -352,6 +496,8 @@ class _Ecosystem:
         yield "organisations", self._organisations()
         yield "sites", self._sites()
         yield "partnerships", self._partnerships()
+        if self.anchors:
+            yield "memberships", self._joined()
         yield "deals", self._deals()
         yield "people", self._people()
         yield "observations", self._observations()
@@ -367,6 +513,8 @@ class _Ecosystem:
     def _sources(self) -> Iterator[Assertion]:
         publisher = self.orgs[0].iri
         for thing, (_, language, _, _, file_name, year, _) in zip(self.sources, SOURCES, strict=True):
+            if thing.real:
+                continue
             evidence = (GENERAL_KNOWLEDGE,)
             yield from self._head(thing, "SourceDocument", evidence)
             title = thing.nl if language == "nl" else thing.en
@@ -378,16 +526,19 @@ class _Ecosystem:
 
     def _concepts(self) -> Iterator[Assertion]:
         general = (GENERAL_KNOWLEDGE,)
-        schemes = {name: self._thing(f"scheme-{name}", nl, en) for name, nl, en in (
+        schemes = {name: self._known(f"scheme-{name}", nl, en) for name, nl, en in (
             ("therapeutic-areas", "Therapeutische gebieden", "Therapeutic areas"),
             ("themes", "Thema's", "Themes"), ("measures", "Maten", "Measures"),
             ("units", "Eenheden", "Units"))}
         for scheme in schemes.values():
-            yield from self._head(scheme, "ConceptScheme", general)
+            if not scheme.real:
+                yield from self._head(scheme, "ConceptScheme", general)
         groups = (("TherapeuticArea", self.areas, "therapeutic-areas"), ("Theme", self.themes, "themes"),
                   ("Measure", self.measures, "measures"), ("Unit", list(self.units.values()), "units"))
         for type_name, concepts, scheme in groups:
             for concept in concepts:
+                if concept.real:
+                    continue
                 documented = type_name in ("TherapeuticArea", "Theme")
                 evidence = (self._quote(("{s} is een belangrijk gebied", "{s} is a key area"),
                                         s=(concept.nl, concept.en)) if documented else GENERAL_KNOWLEDGE,)
@@ -398,11 +549,15 @@ class _Ecosystem:
 
     def _places(self) -> Iterator[Assertion]:
         general = (GENERAL_KNOWLEDGE,)
-        yield from self._head(self.netherlands, "Country", general)
+        if not self.netherlands.real:
+            yield from self._head(self.netherlands, "Country", general)
         for province in self.provinces:
-            yield from self._head(province, "Region", general)
-            yield Assertion(province.iri, LSH.locatedIn, self.netherlands.iri, general, ORIGIN)
+            if not province.real:
+                yield from self._head(province, "Region", general)
+                yield Assertion(province.iri, LSH.locatedIn, self.netherlands.iri, general, ORIGIN)
         for city, province, latitude, longitude in self.cities:
+            if city.real:
+                continue
             evidence = general if self.rng.random() < 0.5 else self._record_evidence(
                 city.nl, "stad", "city")
             yield from self._head(city, "City", evidence)
@@ -412,11 +567,7 @@ class _Ecosystem:
 
     def _organisations(self) -> Iterator[Assertion]:
         nouns = {kind: (nl, en) for kind, _, nl, en in ORG_KINDS}
-        parks = self.by_kind.get("SciencePark", [])
-        associations = self.by_kind.get("TradeAssociation", [])
-        universities = self.by_kind.get("University", []) + self.by_kind.get("UniversityMedicalCentre", [])
-        parents = [i for i in range(min(self.n, max(10, self.n // 100)))
-                   if self.orgs[i].kind in COMPANY_KINDS]
+        pools = self._pools()
         rng = self.rng
         for index, org in enumerate(self.orgs):
             city = self.cities[org.city][0]
@@ -431,27 +582,59 @@ class _Ecosystem:
                 yield Assertion(org.iri, SKOS.altLabel, Literal(org.nl.split()[0], lang="nl"),
                                 record, ORIGIN)
             yield self._fact(org, "locatedIn", city, record)
-            if parks and org.kind != "SciencePark" and rng.random() < 0.15:
-                park = self.orgs[rng.choice(parks)]
-                yield self._fact(org, "locatedIn", park, record)
-            yield Assertion(org.iri, LSH.country, self.netherlands.iri, (GENERAL_KNOWLEDGE,), ORIGIN)
-            if rng.random() < 0.5:
-                year = min(2025, int(2026 - rng.expovariate(1 / 25)))
-                yield self._fact(org, "foundedYear", _integer(year), record)
-            if org.kind in COMPANY_KINDS or org.kind == "UniversityMedicalCentre":
-                for area in rng.sample(self.areas, rng.choice((0, 1, 1, 2, 3))):
-                    yield self._fact(org, "therapeuticArea", area, record)
-            if parents and index not in parents and org.kind in COMPANY_KINDS and rng.random() < 0.08:
-                yield self._fact(org, "subsidiaryOf", self.orgs[rng.choice(parents)], record)
-            if universities and org.kind == "BiotechCompany" and rng.random() < 0.1:
-                yield self._fact(org, "spunOffFrom", self.orgs[rng.choice(universities)], record)
-            if associations and rng.random() < 0.15:
-                association = _weighted(rng, _zipf(len(associations), 1.0))
-                if associations[association] != index:
-                    yield self._fact(org, "memberOf", self.orgs[associations[association]], record)
+            yield from self._org_facts(org, record, pools)
+            yield from self._org_relations(index, org, record, pools)
             if rng.random() < 0.15:
                 text = f"{org.nl} ontwikkelt nieuwe behandelingen vanuit {city.nl}"
                 yield Assertion(org.iri, LSH.description, Literal(text, lang="nl"), record, ORIGIN)
+
+    def _pools(self) -> _Pools:
+        def of_kinds(*kinds: str) -> list[_Thing]:
+            return [self.orgs[i] for kind in kinds for i in self.by_kind.get(kind, [])]
+
+        # the core's associations first: the real sector bodies are the hubs
+        associations = [*self._real("associations"), *of_kinds("TradeAssociation")]
+        parents = [i for i in range(min(self.n, max(10, self.n // 100)))
+                   if self.orgs[i].kind in COMPANY_KINDS]
+        real_parents = self._real("parents")
+        return _Pools(parks=[*of_kinds("SciencePark"), *self._real("parks")],
+                      universities=[*of_kinds("University", "UniversityMedicalCentre"),
+                                    *self._real("universities")],
+                      associations=associations, association_weights=_zipf(len(associations), 1.0),
+                      parents=parents, real_parents=real_parents,
+                      real_parent_weights=_zipf(len(real_parents), 1.0))
+
+    def _org_facts(self, org: _Thing, record: tuple, pools: _Pools) -> Iterator[Assertion]:
+        """Science park, country, founding year and therapeutic areas of one organisation."""
+        rng = self.rng
+        if pools.parks and org.kind != "SciencePark" and rng.random() < 0.15:
+            yield self._fact(org, "locatedIn", rng.choice(pools.parks), record)
+        yield Assertion(org.iri, LSH.country, self.netherlands.iri, (GENERAL_KNOWLEDGE,), ORIGIN)
+        if rng.random() < 0.5:
+            year = min(2025, int(2026 - rng.expovariate(1 / 25)))
+            yield self._fact(org, "foundedYear", _integer(year), record)
+        if org.kind in COMPANY_KINDS or org.kind == "UniversityMedicalCentre":
+            for area in rng.sample(self.areas, rng.choice((0, 1, 1, 2, 3))):
+                yield self._fact(org, "therapeuticArea", area, record)
+
+    def _org_relations(self, index: int, org: _Thing, record: tuple, pools: _Pools) -> Iterator[Assertion]:
+        """Parent company, spin-off origin and association of one organisation."""
+        rng = self.rng
+        if ((pools.parents or pools.real_parents) and index not in pools.parents
+                and org.kind in COMPANY_KINDS and rng.random() < 0.08):
+            yield self._fact(org, "subsidiaryOf", self._parent(pools), record)
+        if pools.universities and org.kind == "BiotechCompany" and rng.random() < 0.1:
+            yield self._fact(org, "spunOffFrom", rng.choice(pools.universities), record)
+        if pools.associations and rng.random() < 0.15:
+            association = pools.associations[_weighted(rng, pools.association_weights)]
+            if association is not org:
+                yield self._fact(org, "memberOf", association, record)
+
+    def _parent(self, pools: _Pools) -> _Thing:
+        """A hub company of ours, or one of the core's parent companies (half of the time)."""
+        if pools.real_parents and (not pools.parents or self.rng.random() < 0.5):
+            return pools.real_parents[_weighted(self.rng, pools.real_parent_weights)]
+        return self.orgs[self.rng.choice(pools.parents)]
 
     def _fact(self, subject: _Thing, key: str, obj: _Thing | Literal, record: tuple) -> Assertion:
         """subject lsh:key obj with the evidence a record would give it."""
@@ -484,7 +667,7 @@ class _Ecosystem:
         kinds = [k for k, *_ in PARTNERSHIP_KINDS]
         weights = list(accumulate(k[1] for k in PARTNERSHIP_KINDS))
         nouns = {kind: (nl, en) for kind, _, nl, en in PARTNERSHIP_KINDS}
-        funds = self.by_kind.get("Fund", [])
+        funds = [*(self.orgs[i] for i in self.by_kind.get("Fund", [])), *self._real("funds")]
         rng = self.rng
         for _ in range(max(2, self.n // 12)):
             kind = rng.choices(kinds, cum_weights=weights)[0]
@@ -502,16 +685,38 @@ class _Ecosystem:
             if rng.random() < 0.4:
                 aim = Literal(f"een impuls geven aan {topic_nl.lower()}", lang="nl")
                 yield self._fact(thing, "aim", aim, record)
-            yield self._fact(thing, "therapeuticArea", rng.choice(self.areas), record)
+            yield from self._partnership_topics(thing, record)
             if rng.random() < 0.5:
                 yield self._fact(thing, "locatedIn", self.cities[self._pick_city()][0], record)
             size = min(500, 2 + 2 * int(rng.paretovariate(1.2)))
             members = self._distinct_orgs(size)
             yield self._fact(thing, "coordinator", self.orgs[members[0]], record)
             if funds and rng.random() < 0.3:
-                yield self._fact(thing, "fundedBy", self.orgs[rng.choice(funds)], record)
+                yield self._fact(thing, "fundedBy", rng.choice(funds), record)
             for member_index in members:
                 yield from self._member(thing, self.orgs[member_index], record)
+
+    def _partnership_topics(self, thing: _Thing, record: tuple) -> Iterator[Assertion]:
+        """A therapeutic area and, as the core links its initiatives, some of the core's strengths."""
+        yield self._fact(thing, "therapeuticArea", self.rng.choice(self.areas), record)
+        strengths = self._real("strengths")
+        if strengths and self.rng.random() < 0.4:
+            for strength in self.rng.sample(strengths, min(len(strengths), self.rng.choice((1, 1, 2)))):
+                yield self._fact(thing, "strength", strength, record)
+
+    def _joined(self) -> Iterator[Assertion]:
+        """Our organisations join the core's partnerships: Zipf over the partnerships' ranks (the
+        core's best connected get hundreds of members at 1M triples), Zipf over our organisations."""
+        partnerships = self._real("partnerships")
+        shares = [1 / (rank + 1) for rank in range(len(partnerships))]
+        joins = JOINS_PER_ORGANISATION * self.n / max(sum(shares), 1e-9)
+        for partnership, share in zip(partnerships, shares, strict=True):
+            for index in self._distinct_orgs(max(1, round(joins * share))):
+                member = self.orgs[index]
+                # the partnership has no record of ours: the membership's own sentence is its record
+                record = (self._quote(FACT_QUOTES["memberOf"], s=(member.nl, member.en),
+                                      o=(partnership.nl, partnership.en)),)
+                yield from self._member(partnership, member, record)
 
     def _member(self, partnership: _Thing, member: _Thing, record: tuple) -> Iterator[Assertion]:
         """As graph.convert does for `member`: memberOf, and a Membership node when a role is given."""
@@ -631,6 +836,11 @@ def _weighted(rng: random.Random, cumulative: list[float]) -> int:
     return bisect.bisect(cumulative, rng.random() * cumulative[-1])
 
 
+def _city_count(organisations: int) -> int:
+    """Cities (the core's included) for that many organisations: one per ten, 12 to 400."""
+    return min(400, max(12, organisations // 10))
+
+
 def _integer(value: int) -> Literal:
     return Literal(value, datatype=XSD.integer)
 
@@ -643,10 +853,14 @@ def _decimal(value: float | int) -> Literal:
 
 # --- triples ---------------------------------------------------------------------------------
 
-def ecosystem_assertions(organisations: int, seed: int = 1,
-                         base_iri: str = DEFAULT_BASE_IRI) -> Iterator[Assertion]:
-    """Every asserted triple of the synthetic ecosystem, with its evidence (deterministic)."""
-    for _, section in _Ecosystem(organisations, seed, base_iri).assertions():
+def ecosystem_assertions(organisations: int, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI,
+                         core: Path | None = None) -> Iterator[Assertion]:
+    """Every asserted triple of the synthetic ecosystem, with its evidence (deterministic).
+
+    With a core, only what is grown around it: none of the core's own assertions.
+    """
+    anchors = read_anchors(core, base_iri) if core else None
+    for _, section in _Ecosystem(organisations, seed, base_iri, anchors).assertions():
         yield from section
 
 
@@ -684,21 +898,25 @@ def _ontology_triples(vocabulary: Vocabulary, entailments: tuple[dict, dict]) ->
     return sorted(found, key=lambda t: tuple(_term(x) for x in t))
 
 
-def _sections(organisations: int, seed: int, base_iri: str,
-              vocabulary: Vocabulary) -> Iterator[tuple[str, Iterator[Triple]]]:
+def _sections(organisations: int, seed: int, base_iri: str, vocabulary: Vocabulary,
+              anchors: Anchors | None = None) -> Iterator[tuple[str, Iterator[Triple]]]:
     entailments = _entailments(vocabulary)
-    yield "ontology", iter(_ontology_triples(vocabulary, entailments))
-    for name, assertions in _Ecosystem(organisations, seed, base_iri).assertions():
+    if anchors is None:  # a core has the ontology already
+        yield "ontology", iter(_ontology_triples(vocabulary, entailments))
+    for name, assertions in _Ecosystem(organisations, seed, base_iri, anchors).assertions():
         yield name, _section_triples(entailments, base_iri, assertions)
 
 
 def ecosystem_triples(organisations: int, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI,
-                      vocabulary: Vocabulary | None = None) -> Iterator[Triple]:
+                      vocabulary: Vocabulary | None = None, core: Path | None = None) -> Iterator[Triple]:
     """The whole dataset as `lshkg build` would write it: ontology, assertions, evidence, entailed.
 
-    No triple comes twice (the generator never draws the same fact twice).
+    With a core, only what is grown around it: no ontology, no entity of the core described again,
+    only new subjects, so no triple of the core comes again. No triple comes twice (the generator
+    never draws the same fact twice).
     """
-    for _, triples in _sections(organisations, seed, base_iri, vocabulary or load_vocabulary()):
+    anchors = read_anchors(core, base_iri) if core else None
+    for _, triples in _sections(organisations, seed, base_iri, vocabulary or load_vocabulary(), anchors):
         yield from triples
 
 
@@ -736,27 +954,36 @@ def write_ntriples(triples: Iterable[Triple], out: TextIO) -> int:
     return count + len(lines)
 
 
-def count_triples(organisations: int, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI) -> dict[str, int]:
-    """Triples per section (ontology, sources, ..., observations) without writing them."""
-    return {name: sum(1 for _ in triples)
-            for name, triples in _sections(organisations, seed, base_iri, load_vocabulary())}
+def count_triples(organisations: int, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI,
+                  core: Path | None = None) -> dict[str, int]:
+    """Triples per section (core, ontology, sources, ..., observations) without writing them."""
+    anchors = read_anchors(core, base_iri) if core else None
+    counts = {"core": anchors.triples} if anchors else {}
+    counts.update({name: sum(1 for _ in triples)
+                   for name, triples in _sections(organisations, seed, base_iri, load_vocabulary(), anchors)})
+    return counts
 
 
-def organisations_for(triples: int, seed: int = 1) -> int:
-    """The number of organisations whose graph has about `triples` triples.
+def organisations_for(triples: int, seed: int = 1, core: Path | None = None) -> int:
+    """The number of organisations whose graph (with its core, if any) has about `triples` triples.
 
-    Counted once at 1,000 organisations: the fixed part (ontology, sources, concepts), the part per
-    city (cities grow with organisations up to 400) and the rest per organisation.
+    Counted once at 1,000 organisations: the fixed part (core, ontology, sources, concepts), the
+    part per city of ours (cities grow with organisations up to 400, the core's first) and the rest
+    per organisation.
     """
     probe = 1000
-    counts = count_triples(probe, seed)
-    fixed = counts["ontology"] + counts["sources"] + counts["concepts"]
-    cities = min(400, max(12, probe // 10))
-    per_city = counts["places"] / cities
+    counts = count_triples(probe, seed, core=core)
+    fixed = sum(counts.get(name, 0) for name in ("core", "ontology", "sources", "concepts"))
+    real_cities = len(read_anchors(core).cities) if core else 0
+
+    def our_cities(n: int) -> int:
+        return max(0, _city_count(n) - real_cities)
+
+    per_city = counts["places"] / max(1, our_cities(probe))
     per_org = (sum(counts.values()) - fixed - counts["places"]) / probe
 
     def estimate(n: int) -> float:
-        return fixed + per_city * min(400, max(12, n // 10)) + per_org * n
+        return fixed + per_city * our_cities(n) + per_org * n
 
     low, high = 1, 10
     while estimate(high) < triples:
@@ -767,43 +994,136 @@ def organisations_for(triples: int, seed: int = 1) -> int:
     return low
 
 
-def generate(organisations: int, path: Path, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI) -> int:
-    """Write the synthetic dataset to `path`; returns its number of triples."""
+def generate(organisations: int, path: Path, seed: int = 1, base_iri: str = DEFAULT_BASE_IRI,
+             core: Path | None = None) -> int:
+    """Write the synthetic dataset to `path`; returns its number of triples.
+
+    With a core (N-Triples, as `lshkg build` writes it): the core's lines first, byte for byte, then
+    the graph grown around it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        return write_ntriples(ecosystem_triples(organisations, seed, base_iri), out)
+    written = _copy_core(core, path, base_iri) if core else 0
+    with path.open("a" if core else "w", encoding="utf-8", newline="\n") as out:
+        return written + write_ntriples(ecosystem_triples(organisations, seed, base_iri, core=core), out)
+
+
+def _copy_core(core: Path, path: Path, base_iri: str) -> int:
+    if path.resolve() == core.resolve():
+        raise ValueError(f"{path} is the core itself: write the grown graph elsewhere")
+    data = core.read_bytes()
+    # a last line without its newline would run into our first
+    path.write_bytes(data if data.endswith(b"\n") or not data else data + b"\n")
+    return read_anchors(core, base_iri).triples
 
 
 # --- check -----------------------------------------------------------------------------------
 
-def check(organisations: int = 40, seed: int = 1) -> list[str]:
-    """Problems with a small generated graph (empty: none).
+LINK_PROBE = 400  # organisations of the graph whose links to the core are counted
 
-    It must parse with pyoxigraph with no duplicate line, be exactly what the project's own build
-    (`graph.build.assemble`: evidence and entailment) makes of the same assertions, and conform to
-    ontology/shapes.ttl.
+
+def check(organisations: int = 40, seed: int = 1, core: Path | None = None,
+          report: Callable[[str], object] | None = None) -> list[str]:
+    """Problems with two small generated graphs (empty: none): a standalone one and one grown
+    around `core` (default: the records built into a temporary folder, as `lshkg build` does).
+
+    Each must parse with pyoxigraph with no duplicate line, be exactly what the project's own
+    build (`graph.build.assemble`: evidence and entailment) makes of the same assertions (plus the
+    core's triples) and conform to ontology/shapes.ttl. On the grown one every gallery query must
+    answer, and our organisations must link to the core's cities, partnerships, strengths, areas
+    and parent companies. `report` gets a line per graph.
     """
-    import pyoxigraph as ox
+    say = report or (lambda _: None)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        problems = _check_graph(organisations, seed, folder / "synthetic.nt", None, say)
+        core = core or _build_core(folder / "shipped.nt")
+        grown = folder / "grown.nt"
+        problems += _check_graph(organisations, seed, grown, core, say)
+        problems += _gallery_problems(grown, core, say)
+        problems += _link_problems(seed, core, say)
+    return problems
+
+
+def _build_core(path: Path) -> Path:
+    from graph import config
+    from graph.build import build_dataset, ntriples
+
+    path.write_bytes(ntriples(build_dataset(config.records_dir(), config.setting("base_iri")).graph))
+    return path
+
+
+def _load(path: Path) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _check_graph(organisations: int, seed: int, path: Path, core: Path | None,
+                 say: Callable[[str], object]) -> list[str]:
+    """No duplicate, what graph.build.assemble makes of the assertions (and the core), conforms."""
     from rdflib import Graph
 
     from graph.build import assemble
     from graph.validate import validate_graph
 
+    written = generate(organisations, path, seed, core=core)
     problems = []
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "synthetic.nt"
-        written = generate(organisations, path, seed)
-        store = ox.Store()
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-        if len(store) != written:
-            problems.append(f"{written} lines but {len(store)} distinct triples (duplicates)")
-        ours = Graph().parse(path, format="nt")
-    built = assemble(ecosystem_assertions(organisations, seed), load_vocabulary(), DEFAULT_BASE_IRI)
-    if set(ours) != set(built.graph):
-        problems.append(f"differs from graph.build.assemble: {len(set(ours) - set(built.graph))} "
-                        f"extra, {len(set(built.graph) - set(ours))} missing triples")
-    problems += [str(violation) for violation in validate_graph(ours)]
-    return problems
+    distinct = len(_load(path))
+    if distinct != written:
+        problems.append(f"{path.name}: {written} lines but {distinct} distinct triples (duplicates)")
+    graph = Graph().parse(path, format="nt")
+    ours = set(graph)
+    expected = set(assemble(ecosystem_assertions(organisations, seed, core=core), load_vocabulary(),
+                            DEFAULT_BASE_IRI).graph)
+    if core:
+        expected |= set(Graph().parse(core, format="nt"))
+    if ours != expected:
+        problems.append(f"{path.name}: differs from graph.build.assemble: {len(ours - expected)} extra, "
+                        f"{len(expected - ours)} missing triples")
+    violations = [f"{path.name}: {violation}" for violation in validate_graph(graph)]
+    core_part = f" ({read_anchors(core).triples:,} of them the core's)" if core else ""
+    say(f"{path.name}: {written:,} triples{core_part}, {organisations} organisations, "
+        f"{len(violations)} shape violations")
+    return problems + violations
+
+
+def _answer_size(store: ox.Store, query: str) -> int:
+    """Rows of a SELECT, triples of a CONSTRUCT, 1 for a true ASK."""
+    result = store.query(query)
+    return int(bool(result)) if isinstance(result, ox.QueryBoolean) else sum(1 for _ in result)
+
+
+def _gallery_problems(grown: Path, core: Path, say: Callable[[str], object]) -> list[str]:
+    """Every gallery query answers on the grown graph; how its answers grew over the core's."""
+    from graph.gallery import load_gallery
+
+    stores = _load(core), _load(grown)
+    sizes = {example.id: tuple(_answer_size(store, example.query) for store in stores)
+             for example in load_gallery()}
+    empty = [query_id for query_id, (_, rows) in sizes.items() if rows == 0]
+    grew = ", ".join(f"{query_id} {before}->{after}" for query_id, (before, after) in sizes.items()
+                     if after != before)
+    say(f"gallery on {grown.name}: {len(sizes) - len(empty)} of {len(sizes)} answer; rows grown over "
+        f"the core's: {grew or 'none'}")
+    return [f"{grown.name}: gallery query {query_id} answers nothing" for query_id in empty]
+
+
+def _link_problems(seed: int, core: Path, say: Callable[[str], object]) -> list[str]:
+    """Our organisations and partnerships link to each kind of the core's entities."""
+    anchors = read_anchors(core)
+    targets = {"memberOf": anchors.partnerships, "locatedIn": tuple(c for c, _, _ in anchors.cities),
+               "strength": anchors.strengths, "therapeuticArea": anchors.areas,
+               "subsidiaryOf": anchors.parents}
+    wanted = {LSH[key]: (key, {thing.iri for thing in things}) for key, things in targets.items() if things}
+    counts: Counter[str] = Counter()
+    for assertion in ecosystem_assertions(LINK_PROBE, seed, core=core):
+        key, iris = wanted.get(assertion.predicate, ("", set()))
+        if assertion.object in iris:
+            counts[key] += 1
+    say(f"links to the core's entities with {LINK_PROBE} organisations: "
+        + ", ".join(f"lsh:{key} {counts[key]}" for key, _ in wanted.values()))
+    return [f"no lsh:{key} to the core's entities with {LINK_PROBE} organisations"
+            for key, _ in wanted.values() if not counts[key]]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -814,12 +1134,16 @@ def main(argv: list[str] | None = None) -> int:
                       "about this many triples")
     parser.add_argument("-o", "--output", type=Path, help="N-Triples file to write")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--check", action="store_true", help="generate a small graph and check it "
-                        "parses, matches the project's build and conforms to the shapes")
+    parser.add_argument("--core", type=Path, help="grow the graph around this N-Triples file (the "
+                        "shipped graph, as `lshkg build` writes it): its lines first, then ours, "
+                        "linked to its cities, partnerships, strengths and companies")
+    parser.add_argument("--check", action="store_true", help="generate two small graphs, one grown "
+                        "around --core (default: the records, built), and check they parse, match the "
+                        "project's build, conform to the shapes and answer every gallery query")
     args = parser.parse_args(argv)
     if args.check:
         started = time.perf_counter()
-        problems = check(seed=args.seed)
+        problems = check(seed=args.seed, core=args.core, report=print)
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"check: {'FAILED' if problems else 'ok'} ({time.perf_counter() - started:.1f} s)")
@@ -827,10 +1151,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if problems else 0
     if args.output is None or (args.organisations is None and args.triples is None):
         parser.error("give --organisations or --triples, and -o FILE (or --check)")
-    organisations = args.organisations or organisations_for(args.triples, args.seed)
+    organisations = args.organisations or organisations_for(args.triples, args.seed, args.core)
     started = time.perf_counter()
-    count = generate(organisations, args.output, args.seed)
-    print(f"{count} triples, {organisations} organisations, {time.perf_counter() - started:.1f} s: "
+    count = generate(organisations, args.output, args.seed, core=args.core)
+    core = f" ({read_anchors(args.core).triples} of them the core's)" if args.core else ""
+    print(f"{count} triples{core}, {organisations} organisations, {time.perf_counter() - started:.1f} s: "
           f"{args.output}")
     return 0
 
