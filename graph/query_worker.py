@@ -20,7 +20,7 @@ def answer_query(store: ox.Store, text: str, result_format: str, max_rows: int,
     """Run a query that passed the guard and write its answer in `result_format`."""
     result = store.query(text)
     if isinstance(result, ox.QuerySolutions):
-        return write_solutions([v.value for v in result.variables], result, result_format, max_rows)
+        return write_solutions(result, result_format, max_rows)
     if isinstance(result, ox.QueryBoolean):
         return write_boolean(bool(result), result_format)
     return write_triples(result, result_format, max_rows, prefixes)

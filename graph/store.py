@@ -155,7 +155,7 @@ class RemoteStore:
         result = self._results(text, timeout_s)
         if isinstance(result, ox.QueryBoolean):
             return write_boolean(bool(result), result_format)
-        return write_solutions([v.value for v in result.variables], result, result_format, max_rows)
+        return write_solutions(result, result_format, max_rows)
 
     def triple_count(self) -> int:
         return int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"])
