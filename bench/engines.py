@@ -334,7 +334,7 @@ def summarise(report: dict, queries: list[BenchQuery]) -> dict:
         if raw is not None and figures["inproc"] is not None and embedded.get("status") == "ok":
             entry["breakdown_ms"] = {
                 "raw engine + Oxigraph's JSON": raw,
-                "our JSON writer": figures["inproc"] - raw,
+                "our capped writer": figures["inproc"] - raw,
                 "worker pool IPC": embedded["pool_median_ms"] - figures["inproc"],
                 "guard (rdflib parse)": embedded["guard_median_ms"],
                 "HTTP + Flask + Granian": (figures["endpoint"] - figures["embedded"]

@@ -2,7 +2,7 @@
 
 Stages: the guard as shipped (`check_query`: a keyword pre-screen, else rdflib's parser, cached per
 text), rdflib's full parse uncached (what every query cost before the pre-screen), the raw engine
-with Oxigraph's own JSON writer, our JSON writer (graph.query_worker.answer_query), the worker pool
+with Oxigraph's own JSON writer, our capped writer (graph.query_worker.answer_query), the worker pool
 (QueryPool.run: pipe round trip and pickling) and Flask without a network (the app's test client);
 and the fixed costs of a pool round trip and of a Flask request.
 
@@ -116,7 +116,7 @@ def profile(store_path: Path, queries: list[BenchQuery], runs: int = 20) -> dict
                 "full parse, uncached": _median_ms(lambda q=query: _full_parse(q.text), runs),
                 "fast path": _fast(query.text),
                 "raw + Oxigraph JSON": _median_ms(lambda q=query: _raw(store, q), runs),
-                "answer_query (our JSON)": _median_ms(
+                "answer_query (capped writer)": _median_ms(
                     lambda q=query, f=fmt: answer_query(store, q.text, f, NO_CAP, PREFIXES), runs),
                 "QueryPool.run": _median_ms(
                     lambda q=query, f=fmt: pool.run(q.text, f, max_rows=NO_CAP, timeout_s=120,
