@@ -11,6 +11,7 @@ import click
 
 from graph import config
 from graph.build import build_dataset, ntriples, write_atomically
+from graph.engine_errors import engine_syntax_error
 from graph.namespaces import PREFIXES, preset_prefixes
 from graph.query_pool import EngineFailure, QueryTimeout
 from graph.records import RecordError
@@ -218,6 +219,9 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
                 check_query(text, max_bytes=int(config.number("query_max_bytes")), full=True)
             except QueryRefused as refused:
                 refuse(refused)
+            worded = engine_syntax_error(text, str(failure), preset_prefixes(config.setting("base_iri")))
+            if worded is not None:
+                refuse(worded)
         _fail(str(failure))
     except (QueryTimeout, StoreUnavailable) as error:
         _fail(str(error))

@@ -67,3 +67,10 @@ def test_validate_a_malformed_file_names_the_line(runner: CliRunner, tmp_path: P
     assert result.exit_code == 1
     assert "broken.ttl: not valid turtle" in result.output
     assert "line 3" in result.output
+
+
+def test_query_with_an_undeclared_prefix_names_it(runner: CliRunner, data_dir: Path) -> None:
+    assert runner.invoke(main, ["build", "--records", str(TINY_RECORDS)]).exit_code == 0
+    result = runner.invoke(main, ["query", "ASK {\n  ex:thing ?p ?o }"])
+    assert result.exit_code == 1
+    assert "line 2, column 3: syntax error: the prefix ex: is not declared" in result.output

@@ -169,3 +169,14 @@ def test_browser_without_query_goes_to_the_editor(client: FlaskClient) -> None:
     response = client.get("/sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/query")
+
+
+def test_an_undeclared_prefix_is_named_with_its_declaration(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={"query": "ASK {\n  lshid:ema ?p ?o }", "format": "json"})
+    assert response.status_code == 400
+    message = response.get_data(as_text=True)
+    assert message.startswith("line 2, column 3: syntax error: the prefix lshid: is not declared")
+    assert "PREFIX lshid: <https://w3id.org/lsh-kg/id/>" in message
+    unknown = client.get("/sparql", query_string={"query": "ASK { ex:thing ?p ?o }", "format": "json"})
+    assert unknown.status_code == 400
+    assert "the prefix ex: is not declared; declare it with PREFIX ex: <...>" in unknown.get_data(True)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from graph.namespaces import PREFIXES
+from graph.engine_errors import engine_syntax_error
+from graph.namespaces import PREFIXES, preset_prefixes
 from graph.query_pool import EngineFailure, QueryTimeout
 from graph.results import Answer
 from graph.sparql_guard import CheckedQuery, QueryRefused, check_query
@@ -49,6 +50,10 @@ def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
         if failure.status == 400:  # the engine's syntax error: the full check words it with the position
             try:
                 check_query(checked.text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"], full=True)
+                worded = engine_syntax_error(checked.text, str(failure),
+                                             preset_prefixes(config["LSHKG_BASE_IRI"]))
             except QueryRefused as refused:
-                raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
+                worded = refused
+            if worded is not None:
+                raise UserQueryError(worded.status, str(worded), worded.line, worded.column) from None
         raise UserQueryError(failure.status, str(failure)) from None
