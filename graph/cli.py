@@ -11,7 +11,7 @@ import click
 
 from graph import config
 from graph.build import build_dataset, ntriples, write_atomically
-from graph.engine_errors import engine_syntax_error
+from graph.engine_errors import syntax_error
 from graph.namespaces import PREFIXES, preset_prefixes
 from graph.query_pool import EngineFailure, QueryTimeout
 from graph.records import RecordError
@@ -214,12 +214,9 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
                               max_rows=int(config.number("query_max_rows")),
                               timeout_s=config.number("query_timeout_s"), prefixes=PREFIXES)
     except EngineFailure as failure:
-        if failure.status == 400:  # the engine's syntax error: the full check words it with the position
-            try:
-                check_query(text, max_bytes=int(config.number("query_max_bytes")), full=True)
-            except QueryRefused as refused:
-                refuse(refused)
-            worded = engine_syntax_error(text, str(failure), preset_prefixes(config.setting("base_iri")))
+        if failure.status == 400:  # the engine's syntax error: worded with the position
+            worded = syntax_error(text, str(failure), max_bytes=int(config.number("query_max_bytes")),
+                                  known_prefixes=preset_prefixes(config.setting("base_iri")))
             if worded is not None:
                 refuse(worded)
         _fail(str(failure))

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import re
 
-from graph.sparql_guard import QueryRefused
+from graph.sparql_guard import QueryRefused, check_query
 
-__all__ = ["engine_syntax_error"]
+__all__ = ["engine_syntax_error", "syntax_error"]
 
 _POSITION = re.compile(r"error at (\d+):(\d+): ")
 _PREFIXED_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
+
+
+def syntax_error(text: str, engine_message: str, *, max_bytes: int,
+                 known_prefixes: dict[str, str]) -> QueryRefused | None:
+    """What is wrong with a query the engine could not parse: rdflib's full parse says it with the
+    position when it finds the fault, else the engine's message is worded; None when neither can."""
+    try:
+        check_query(text, max_bytes=max_bytes, full=True)
+    except QueryRefused as refused:
+        return refused
+    return engine_syntax_error(text, engine_message, known_prefixes)
 
 
 def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from graph.engine_errors import engine_syntax_error
+from graph.engine_errors import syntax_error
 from graph.namespaces import PREFIXES, preset_prefixes
 from graph.query_pool import EngineFailure, QueryTimeout
 from graph.results import Answer
@@ -47,13 +47,9 @@ def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
     except StoreUnavailable as unavailable:
         raise UserQueryError(503, str(unavailable)) from None
     except EngineFailure as failure:
-        if failure.status == 400:  # the engine's syntax error: the full check words it with the position
-            try:
-                check_query(checked.text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"], full=True)
-                worded = engine_syntax_error(checked.text, str(failure),
-                                             preset_prefixes(config["LSHKG_BASE_IRI"]))
-            except QueryRefused as refused:
-                worded = refused
+        if failure.status == 400:  # the engine's syntax error: worded with the position
+            worded = syntax_error(checked.text, str(failure), max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+                                  known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:
                 raise UserQueryError(worded.status, str(worded), worded.line, worded.column) from None
         raise UserQueryError(failure.status, str(failure)) from None
