@@ -72,23 +72,19 @@ def discover(store_path: Path) -> Probe:
     )
 
 
+# the lsh: links of <$entity> both ways, with English labels
+ONE_HOP = """
+SELECT ?direction ?p ?other ?label WHERE {
+  { <$entity> ?p ?other BIND("out" AS ?direction) }
+  UNION { ?other ?p <$entity> BIND("in" AS ?direction) }
+  FILTER(STRSTARTS(STR(?p), STR(lsh:)))
+  OPTIONAL { ?other rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
+}"""
 # $-placeholders (string.Template), so SPARQL's braces need no escaping
 FIXED = {
     "one-hop-typical": ("1-hop neighbourhood of an organisation of median degree (lsh: links both "
-                        "ways, with English labels)", """
-SELECT ?direction ?p ?other ?label WHERE {
-  { <$typical> ?p ?other BIND("out" AS ?direction) }
-  UNION { ?other ?p <$typical> BIND("in" AS ?direction) }
-  FILTER(STRSTARTS(STR(?p), STR(lsh:)))
-  OPTIONAL { ?other rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
-}"""),
-    "one-hop-hub": ("1-hop neighbourhood of the biggest hub", """
-SELECT ?direction ?p ?other ?label WHERE {
-  { <$hub> ?p ?other BIND("out" AS ?direction) }
-  UNION { ?other ?p <$hub> BIND("in" AS ?direction) }
-  FILTER(STRSTARTS(STR(?p), STR(lsh:)))
-  OPTIONAL { ?other rdfs:label ?label FILTER(LANGMATCHES(LANG(?label), "en")) }
-}"""),
+                        "ways, with English labels)", ONE_HOP.replace("$entity", "$typical")),
+    "one-hop-hub": ("1-hop neighbourhood of the biggest hub", ONE_HOP.replace("$entity", "$hub")),
     "ask-member": ("ASK one membership: next to no work, so the fixed cost per query", """
 ASK { <$member> lsh:memberOf ?initiative }"""),
     "kinds-per-city": ("organisations per kind and city (GROUP BY over every organisation)", """

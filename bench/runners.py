@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENGINES", "EngineError", "Outcome", "Runner", "Timeout", "child_pids", "load_store_in_child",
-           "tree_rss_mb"]
+__all__ = ["ENGINES", "EngineError", "Outcome", "Runner", "Timeout", "child_pids", "children",
+           "load_store_in_child", "proc_kb", "tree_rss_mb"]
 
 # engine -> label; the order is the order of the tables
 ENGINES: dict[str, str] = {
@@ -37,18 +37,18 @@ NO_CAP = 1_000_000_000  # row cap for our code: every engine returns every row
 
 # --- memory ------------------------------------------------------------------------------------
 
-def _status_kb(pid: int, key: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+def proc_kb(pid: int, file: str, key: str) -> int:
+    """One kB figure of /proc/PID/FILE (`status`: VmRSS, VmHWM; `smaps_rollup`: Pss); 0 if gone."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
             if line.startswith(key + ":"):
                 return int(line.split()[1])
-    except OSError:
-        pass
     return 0
 
 
-def _children(pid: int) -> list[int]:
-    found = []
+def children(pid: int) -> list[int]:
+    """The direct children of a process (of all its threads)."""
+    found: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         with contextlib.suppress(OSError):
             found += [int(child) for child in (task / "children").read_text().split()]
@@ -60,15 +60,15 @@ def tree_rss_mb(pid: int) -> float:
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += _status_kb(current, "VmRSS")
-        stack += _children(current)
+        total += proc_kb(current, "status", "VmRSS")
+        stack += children(current)
     return total / 1024
 
 
 def child_pids(pid: int, needle: str) -> list[int]:
     """Direct children of `pid` whose command line contains `needle` (a server we started)."""
     found = []
-    for child in _children(pid):
+    for child in children(pid):
         try:
             command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
@@ -240,7 +240,7 @@ _SESSIONS: dict[str, Callable[..., Any]] = {
 
 def _own_memory() -> dict[str, float]:
     pid = os.getpid()
-    return {"rss_mb": tree_rss_mb(pid), "peak_mb": _status_kb(pid, "VmHWM") / 1024}
+    return {"rss_mb": tree_rss_mb(pid), "peak_mb": proc_kb(pid, "status", "VmHWM") / 1024}
 
 
 def _serve(connection: Connection, engine: str, options: dict) -> None:
@@ -369,7 +369,7 @@ def _load_child(connection: Connection, dataset: str, store_path: str) -> None:
 
     started = time.perf_counter()
     load_store(Path(dataset), Path(store_path))
-    connection.send((time.perf_counter() - started, _status_kb(os.getpid(), "VmHWM") / 1024))
+    connection.send((time.perf_counter() - started, proc_kb(os.getpid(), "status", "VmHWM") / 1024))
 
 
 def load_store_in_child(dataset: Path, store_path: Path) -> tuple[float, float]:

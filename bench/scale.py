@@ -44,6 +44,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from bench.runners import children, proc_kb
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 SIZES = (10_000, 100_000, 1_000_000)
@@ -83,31 +85,6 @@ def machine() -> dict[str, Any]:
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit}
 
 
-def _rss_kb(pid: int) -> int:
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
-
-
-def _pss_kb(pid: int) -> int:
-    """Proportional set size: shared pages divided among the processes that share them."""
-    with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    return 0
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
 def _command(pid: int) -> str:
     with contextlib.suppress(OSError):
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -119,27 +96,27 @@ def server_memory(master: int) -> dict[str, Any]:
     count once per process, as `ps` shows them: an upper bound), and their PSS (shared pages
     divided among their sharers: what the machine needs)."""
     processes = [("server main process", master)]
-    for worker in _children(master):
+    for worker in children(master):
         processes.append(("server worker", worker))
-        for child in _children(worker):
+        for child in children(worker):
             command = _command(child)
             if "resource_tracker" in command:
                 processes.append(("multiprocessing resource tracker", child))
             elif "forkserver" in command:  # the query workers are forked from it (same command line)
                 processes.append(("multiprocessing fork server", child))
-                below = _children(child)
+                below = children(child)
                 while below:
                     descendant = below.pop()
-                    below += _children(descendant)
+                    below += children(descendant)
                     processes.append(("query worker", descendant))
             else:
                 processes.append(("query worker", child))
     parts: dict[str, float] = {}
     counts: dict[str, int] = {}
     for role, pid in processes:
-        parts[role] = parts.get(role, 0.0) + _rss_kb(pid) / 1024
+        parts[role] = parts.get(role, 0.0) + proc_kb(pid, "status", "VmRSS") / 1024
         counts[role] = counts.get(role, 0) + 1
-    pss = sum(_pss_kb(pid) for _, pid in processes) / 1024
+    pss = sum(proc_kb(pid, "smaps_rollup", "Pss") for _, pid in processes) / 1024
     return {"total_mb": round(sum(parts.values()), 1), "pss_mb": round(pss, 1),
             "parts_mb": {k: round(v, 1) for k, v in parts.items()}, "processes": counts}
 
