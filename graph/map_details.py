@@ -14,6 +14,8 @@ from graph.vocabulary import load_vocabulary
 __all__ = ["MAX_LINKS", "edge_details", "evidence_items", "link_between", "node_details", "term_labels"]
 
 MAX_LINKS = 300  # a hub's panel lists its most connected neighbours first
+# One pattern per OPTIONAL: with two, Oxigraph joins every evidence node of the graph first
+# (400 ms at a million triples instead of under one).
 FACTS = f"""PREFIX lsh: <{LSH}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -23,8 +25,6 @@ SELECT ?p ?o ?lang ?basis ?source ?quote WHERE {{
   OPTIONAL {{ ?e rdf:subject <%s> ; rdf:predicate ?p ; rdf:object ?o ; lsh:basis ?basis .
              OPTIONAL {{ ?e prov:wasDerivedFrom ?source }} OPTIONAL {{ ?e lsh:quote ?quote }} }}
 }}"""
-# One pattern per OPTIONAL: with two, Oxigraph joins every evidence node of the graph first
-# (400 ms at a million triples instead of under one).
 
 
 @cache
