@@ -53,7 +53,9 @@ class QueryPool:
         # starts in milliseconds even while runaway queries hold the CPU
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(["graph.query_worker"])
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        # last in, first out: a lone client's queries go to the worker whose caches they warmed
+        # (measured a few percent faster than taking turns on the 1M-triple store)
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._workers: set[_Worker] = set()  # guarded by _lock
         self._starting = 0  # guarded by _lock: workers being started
         self._lock = threading.Lock()

@@ -98,3 +98,19 @@ def test_the_pool_grows_for_runaway_queries_and_shrinks_back(
         assert b"oss" in pool.run(CHEAP, "json", max_rows=10, timeout_s=5).body
     finally:
         pool.close()
+
+
+def test_the_worker_that_answered_last_answers_next(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from graph.query_pool import QueryPool
+
+    data_dir = tmp_path_factory.mktemp("pool-order")
+    build_store(TINY_RECORDS, data_dir)
+    pool = QueryPool(str(data_dir / "store"), size=2)
+    try:
+        first = pool._acquire(1.0)
+        second = pool._acquire(1.0)
+        pool._release(second)
+        pool._release(first)
+        assert pool._acquire(1.0) is first  # its caches are the warmest
+    finally:
+        pool.close()
