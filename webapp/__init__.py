@@ -49,12 +49,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         vendor,
     )
     from webapp import map as map_page  # "map" alone would shadow the builtin
+    from webapp.sparql_front import SparqlFront
 
-    if app.config["LSHKG_PROXY_HOPS"]:
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        hops = app.config["LSHKG_PROXY_HOPS"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     store.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
@@ -62,4 +58,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for module in (map_page, sparql, editor, api, vendor, network_view, health, entity, entity_kinds,
                    search_page, export):
         app.register_blueprint(module.blueprint)
+    app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
+    if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["LSHKG_PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     return app

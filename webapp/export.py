@@ -22,7 +22,7 @@ from webapp.app_cache import app_cached
 from webapp.entity_view import Links
 from webapp.map_state import get_map_model
 from webapp.search_index import get_search_index
-from webapp.sparql import TRUNCATED_HEADER
+from webapp.sparql_protocol import TRUNCATED_HEADER
 from webapp.store import get_store
 
 __all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]

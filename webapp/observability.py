@@ -13,7 +13,9 @@ import uuid
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-__all__ = ["init_app"]
+__all__ = ["INTERNAL_ERROR", "REQUEST_ID_HEADER", "init_app", "internal_error_text", "log_access",
+           "log_failure",
+           "request_id_from"]
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -32,6 +34,34 @@ def _configure_logging() -> None:
             logger.propagate = False
 
 
+INTERNAL_ERROR = "Something went wrong on our side. If it happens again, tell us the request id."
+
+
+def request_id_from(given: str) -> str:
+    """The client's request id when it is a plain token (it is echoed and logged), else a new one."""
+    return given if _VALID_ID.match(given) else uuid.uuid4().hex[:16]
+
+
+def log_access(*, request_id: str, client: str | None, method: str, path: str, status: int,
+               duration_ms: float, size: int | None) -> None:
+    """One JSON line for one request."""
+    access_log.info(json.dumps({
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "request_id": request_id, "client": client,
+        "method": method, "path": path, "status": status, "duration_ms": round(duration_ms, 1),
+        "bytes": size,
+    }))
+
+
+def internal_error_text(request_id: str) -> str:
+    """A 500's plain-text answer: what to tell us, nothing internal."""
+    return f"{INTERNAL_ERROR} Request id: {request_id}"
+
+
+def log_failure(request_id: str, method: str, path: str) -> None:
+    """The exception being handled, with its traceback, in the error log (never in the answer)."""
+    error_log.exception("request %s failed: %s %s", request_id, method, path)
+
+
 def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path.endswith(".json") or \
         request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
@@ -42,7 +72,8 @@ def _error_answer(status: int, message: str) -> Response:
     if _wants_json():
         response = jsonify(error=message, status=status, request_id=request_id)
     elif request.path == "/sparql":
-        response = Response(f"{message}\n", mimetype="text/plain")
+        text = internal_error_text(request_id) if status == 500 else message
+        response = Response(f"{text}\n", mimetype="text/plain")
     else:
         from flask import render_template
 
@@ -57,20 +88,16 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def start() -> None:
-        given = request.headers.get(REQUEST_ID_HEADER, "")
-        g.request_id = given if _VALID_ID.match(given) else uuid.uuid4().hex[:16]
+        g.request_id = request_id_from(request.headers.get(REQUEST_ID_HEADER, ""))
         g.started = time.perf_counter()
 
     @app.after_request
     def finish(response: Response) -> Response:
         response.headers[REQUEST_ID_HEADER] = g.get("request_id", "")
         duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
-        access_log.info(json.dumps({
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "request_id": g.get("request_id"),
-            "client": request.remote_addr, "method": request.method, "path": request.path,
-            "status": response.status_code, "duration_ms": round(duration_ms, 1),
-            "bytes": response.calculate_content_length(),
-        }))
+        log_access(request_id=g.get("request_id", ""), client=request.remote_addr, method=request.method,
+                   path=request.path, status=response.status_code, duration_ms=duration_ms,
+                   size=response.calculate_content_length())
         return response
 
     @app.errorhandler(HTTPException)
@@ -85,6 +112,5 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:
-        error_log.exception("request %s failed: %s %s", g.get("request_id"), request.method, request.path)
-        return _error_answer(500, "Something went wrong on our side. If it happens again, tell us "
-                                  "the request id.")
+        log_failure(g.get("request_id", ""), request.method, request.path)
+        return _error_answer(500, INTERNAL_ERROR)

@@ -6,18 +6,22 @@ Counts live in a small SQLite file beside the store so that every server process
 
 from __future__ import annotations
 
+import logging
 import math
 import sqlite3
 import threading
 import time
 from pathlib import Path
 
-from flask import Flask, Response, current_app, g, jsonify, request
+from flask import Flask, Response, g, jsonify, request
 
-__all__ = ["RateLimiter", "init_app"]
+__all__ = ["EXTENSION", "RateLimiter", "init_app"]
 
 LIMITED_PREFIXES = ("/sparql", "/api/export", "/api/construct-network")
 WINDOW_S = 60
+EXTENSION = "lshkg.ratelimit"
+
+log = logging.getLogger("lshkg.ratelimit")
 
 
 class RateLimiter:
@@ -56,6 +60,24 @@ class RateLimiter:
             return 0.0
         return (window + 1) * WINDOW_S - now
 
+    def refusal(self, client: str, path: str) -> tuple[str, int] | None:
+        """Count a request to `path` if it is a limited route; None if allowed, else the message
+        and the whole seconds to wait (Retry-After)."""
+        route = _limited_route(path)
+        if route is None:
+            return None
+        wait = self.hit(client, route)
+        if not wait:
+            return None
+        seconds = max(1, math.ceil(wait))
+        log.info("rate limited %s on %s", client, route)
+        return (f"too many requests: at most {self.per_minute} a minute to {route} per client; "
+                f"try again in {seconds} s", seconds)
+
+
+def _limited_route(path: str) -> str | None:
+    return next((prefix for prefix in LIMITED_PREFIXES if path.startswith(prefix)), None)
+
 
 def init_app(app: Flask) -> None:
     per_minute = int(app.config.get("LSHKG_RATE_LIMIT_PER_MINUTE", 0))
@@ -63,22 +85,18 @@ def init_app(app: Flask) -> None:
         return
     # beside the store, in the data folder, where the app may write
     limiter = RateLimiter(Path(app.config["LSHKG_STORE_DIR"]).parent / "ratelimit.sqlite", per_minute)
-    app.extensions["lshkg.ratelimit"] = limiter
+    app.extensions[EXTENSION] = limiter
 
     @app.before_request
     def limit() -> Response | None:
-        route = next((p for p in LIMITED_PREFIXES if request.path.startswith(p)), None)
-        if route is None or request.method == "OPTIONS":
+        if request.method == "OPTIONS":
             return None
-        wait = limiter.hit(request.remote_addr or "unknown", route)
-        if not wait:
+        refused = limiter.refusal(request.remote_addr or "unknown", request.path)
+        if refused is None:
             return None
-        seconds = max(1, math.ceil(wait))
-        message = (f"too many requests: at most {per_minute} a minute to {route} per client; "
-                   f"try again in {seconds} s")
+        message, seconds = refused
         response = (jsonify(error=message, status=429, request_id=g.get("request_id"))
-                    if route.startswith("/api/") else Response(message + "\n", mimetype="text/plain"))
+                    if request.path.startswith("/api/") else Response(message + "\n", mimetype="text/plain"))
         response.status_code = 429
         response.headers["Retry-After"] = str(seconds)
-        current_app.logger.info("rate limited %s on %s", request.remote_addr, route)
         return response
