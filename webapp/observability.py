@@ -14,8 +14,7 @@ from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 __all__ = ["INTERNAL_ERROR", "REQUEST_ID_HEADER", "init_app", "internal_error_text", "log_access",
-           "log_failure",
-           "request_id_from"]
+           "log_failure", "request_id_from"]
 
 REQUEST_ID_HEADER = "X-Request-Id"
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
