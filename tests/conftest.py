@@ -59,6 +59,16 @@ def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactor
     store.close()
 
 
+@pytest.fixture(scope="session")
+def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny record set built by `lshkg build`: its embedded store (read-only, shared)."""
+    from .servers import build_store
+
+    data_dir = tmp_path_factory.mktemp("tiny-var")
+    build_store(TINY_RECORDS, data_dir)
+    return data_dir / "store"
+
+
 def make_app(store_dir: str, **settings: object):
     """The app over an embedded store, rate limits off."""
     return create_app({"LSHKG_STORE_DIR": store_dir, "LSHKG_ENDPOINT": None, "LSHKG_RATE_LIMIT_PER_MINUTE": 0,

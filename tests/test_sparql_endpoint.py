@@ -14,18 +14,8 @@ from rdflib.plugins.sparql.results.xmlresults import XMLResultParser
 
 from webapp import create_app
 
-from .conftest import TINY_RECORDS
-from .servers import build_store
-
 ORGANISATIONS = "SELECT ?org WHERE { ?org a <https://w3id.org/lsh-kg/ontology#Organisation> } ORDER BY ?org"
 CITIES = "CONSTRUCT WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
-
-
-@pytest.fixture(scope="module")
-def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("tiny-var")
-    build_store(TINY_RECORDS, data_dir)
-    return data_dir / "store"
 
 
 @pytest.fixture

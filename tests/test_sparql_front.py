@@ -15,9 +15,6 @@ from webapp import create_app
 from webapp.sparql_front import SparqlFront
 from webapp.store import close_store
 
-from .conftest import TINY_RECORDS
-from .servers import build_store
-
 CITIES = "SELECT ?c WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
 ORGANISATIONS = "CONSTRUCT WHERE { ?o a <https://w3id.org/lsh-kg/ontology#Organisation> }"
 JSON = {"Accept": "application/sparql-results+json"}
@@ -53,16 +50,9 @@ COMPARED_HEADERS = ("Content-Type", "Content-Length", "Content-Disposition", "Lo
                     "Referrer-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy")
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("front")
-    build_store(TINY_RECORDS, data_dir)
-    return data_dir / "store"
-
-
 @pytest.fixture
-def app(store_dir: Path) -> Iterator[Flask]:
-    app = create_app({"LSHKG_STORE_DIR": str(store_dir), "LSHKG_QUERY_MAX_ROWS": 1,
+def app(tiny_store: Path) -> Iterator[Flask]:
+    app = create_app({"LSHKG_STORE_DIR": str(tiny_store), "LSHKG_QUERY_MAX_ROWS": 1,
                       "LSHKG_QUERY_MAX_BYTES": 500, "LSHKG_RATE_LIMIT_PER_MINUTE": 0})
     yield app
     close_store(app)
@@ -122,11 +112,11 @@ def test_a_failure_in_the_front_is_a_500_with_the_request_id_only(
     assert app.test_client().get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
 
 
-def test_the_rate_limit_counts_the_client_behind_a_proxy(store_dir: Path, tmp_path: Path) -> None:
+def test_the_rate_limit_counts_the_client_behind_a_proxy(tiny_store: Path, tmp_path: Path) -> None:
     import shutil
 
     copy = tmp_path / "store"
-    shutil.copytree(store_dir, copy)
+    shutil.copytree(tiny_store, copy)
     app = create_app({"LSHKG_STORE_DIR": str(copy), "LSHKG_RATE_LIMIT_PER_MINUTE": 2,
                       "LSHKG_PROXY_HOPS": 1})
     client = app.test_client()

@@ -1,8 +1,8 @@
 """SPARQL queries answered in front of Flask.
 
-Oxigraph answers a small query in a tenth of a millisecond, and Flask's request context, routing
-and hooks took about three times that (bench/results/engines.md). So query requests to `/sparql`
-are answered by this plain WSGI app, with what the hooks give every other route: the request id,
+Oxigraph answers a small query in a tenth of a millisecond; Flask's request context, routing, hooks
+and header checks added more than that again to every request. So query requests to `/sparql` are
+answered by this plain WSGI app, with what the hooks give every other route: the request id,
 the rate limit, the security and cross-origin headers, one access-log line, and a 500 that shows
 nothing internal. The answer itself is webapp.sparql_protocol's, as in the Flask view; every other
 request (the service description, OPTIONS, other paths) goes on to Flask.
