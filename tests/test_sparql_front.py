@@ -81,7 +81,8 @@ def test_the_front_takes_queries_and_leaves_the_rest_to_flask(app: Flask, monkey
     front = app.wsgi_app
     original = front._answer
     monkeypatch.setattr(front, "_answer",
-                        lambda request: taken.append(request.full_path) or original(request))
+                        lambda request, request_id: taken.append(request.full_path)
+                        or original(request, request_id))
     client = app.test_client()
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
     assert client.post("/sparql", data={"query": "ASK {}"}).status_code == 200
@@ -97,7 +98,7 @@ def test_a_failure_in_the_front_is_a_500_with_the_request_id_only(
     def broken(*_args: object) -> None:
         raise RuntimeError("secret detail in /srv/app/internal.py")
 
-    monkeypatch.setattr("webapp.sparql_front.answer_query", broken)
+    monkeypatch.setattr("webapp.sparql_front.answer_request", broken)
     logging.getLogger("lshkg.error").addHandler(caplog.handler)
     try:
         response = app.test_client().get("/sparql", query_string={"query": "ASK {}"},

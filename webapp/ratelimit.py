@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import Flask, Response, g, jsonify, request
 
-__all__ = ["EXTENSION", "RateLimiter", "init_app"]
+__all__ = ["EXTENSION", "RateLimiter", "init_app", "too_many"]
 
 LIMITED_PREFIXES = ("/sparql", "/api/export", "/api/construct-network")
 WINDOW_S = 60
@@ -75,6 +75,15 @@ class RateLimiter:
                 f"try again in {seconds} s", seconds)
 
 
+def too_many(message: str, seconds: int, *, request_id: str, as_json: bool) -> Response:
+    """The 429 answer, in JSON for the API, else as text, with Retry-After."""
+    response = (jsonify(error=message, status=429, request_id=request_id) if as_json
+                else Response(message + "\n", mimetype="text/plain"))
+    response.status_code = 429
+    response.headers["Retry-After"] = str(seconds)
+    return response
+
+
 def _limited_route(path: str) -> str | None:
     return next((prefix for prefix in LIMITED_PREFIXES if path.startswith(prefix)), None)
 
@@ -94,9 +103,5 @@ def init_app(app: Flask) -> None:
         refused = limiter.refusal(request.remote_addr or "unknown", request.path)
         if refused is None:
             return None
-        message, seconds = refused
-        response = (jsonify(error=message, status=429, request_id=g.get("request_id"))
-                    if request.path.startswith("/api/") else Response(message + "\n", mimetype="text/plain"))
-        response.status_code = 429
-        response.headers["Retry-After"] = str(seconds)
-        return response
+        return too_many(*refused, request_id=g.get("request_id", ""),
+                        as_json=request.path.startswith("/api/"))

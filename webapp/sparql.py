@@ -9,16 +9,13 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from graph.results import GRAPH_FORMATS
 from graph.service import service_description, void_description
-from graph.sparql_guard import QueryRefused
 from graph.store import StoreUnavailable
 from webapp.sparql_protocol import (
     CROSS_ORIGIN_HEADERS,
-    NO_QUERY,
-    answer_query,
+    answer_request,
     choose_format,
     error_response,
     prefers_html,
-    query_text,
 )
 from webapp.store import get_store
 
@@ -37,14 +34,9 @@ def _rdf_response(graph, formats=GRAPH_FORMATS) -> Response:
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def endpoint() -> Response:
-    try:
-        text = query_text(request)
-    except QueryRefused as refused:
-        return error_response(refused.status, str(refused))
-    if text is not None:
-        return answer_query(request, text, url_for("editor.page"))
-    if request.method == "POST":
-        return error_response(400, NO_QUERY)
+    answer = answer_request(request, url_for("editor.page"))
+    if answer is not None:
+        return answer
     if prefers_html(request.headers.get("Accept", ""), "text/turtle"):
         return redirect(url_for("editor.page"))
     config = current_app.config

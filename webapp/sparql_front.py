@@ -18,15 +18,8 @@ from flask import Flask
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
-from graph.sparql_guard import QueryRefused
 from webapp import observability, ratelimit, security
-from webapp.sparql_protocol import (
-    CROSS_ORIGIN_HEADERS,
-    NO_QUERY,
-    answer_query,
-    error_response,
-    query_text,
-)
+from webapp.sparql_protocol import CROSS_ORIGIN_HEADERS, NO_QUERY, answer_request, error_response
 
 __all__ = ["SparqlFront"]
 
@@ -68,7 +61,7 @@ class SparqlFront:
         request_id = observability.request_id_from(request.headers.get(observability.REQUEST_ID_HEADER, ""))
         try:
             with self.app.app_context():
-                response = self._answer(request)
+                response = self._answer(request, request_id)
         except Exception:  # as Flask's error handler: logged with its traceback, never shown
             observability.log_failure(request_id, request.method, request.path)
             response = error_response(500, observability.internal_error_text(request_id))
@@ -82,21 +75,15 @@ class SparqlFront:
                                          (observability.REQUEST_ID_HEADER, request_id), *EVERY_ANSWER])
         return [body]
 
-    def _answer(self, request: Request) -> Response:
+    def _answer(self, request: Request, request_id: str) -> Response:
         limiter = self.app.extensions.get(ratelimit.EXTENSION)
         if limiter is not None:
             refused = limiter.refusal(request.remote_addr or "unknown", PATH)
             if refused is not None:
-                message, seconds = refused
-                response = error_response(429, message)
-                response.headers["Retry-After"] = str(seconds)
-                return response
+                return ratelimit.too_many(*refused, request_id=request_id, as_json=False)
         try:
-            text = query_text(request)
-            if text is None:
-                return error_response(400, NO_QUERY)
-            return answer_query(request, text, request.script_root + self.editor_path)
-        except QueryRefused as refused:
-            return error_response(refused.status, str(refused))
+            # a GET here asks a query (or an update), so there is always an answer
+            return answer_request(request, request.script_root + self.editor_path) or \
+                error_response(400, NO_QUERY)
         except HTTPException as error:  # a body over the size limit, a form that cannot be read
             return error_response(error.code or 400, error.description or error.name)

@@ -18,8 +18,9 @@ from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
 from graph.sparql_guard import QueryRefused
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
-__all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "NO_QUERY", "TRUNCATED_HEADER", "answer_query",
-           "choose_format", "error_response", "parameters", "prefers_html", "query_text"]
+__all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",
+           "answer_request", "choose_format", "error_response", "parameters", "prefers_html",
+           "query_text"]
 
 # media types each format answers to, beyond its own
 ALIASES = {"json": ["application/json"], "xml": ["application/xml", "text/xml"],
@@ -109,6 +110,18 @@ def query_text(request: Request) -> str | None:
         return request.form.get("query")
     raise QueryRefused(f"unsupported Content-Type {mimetype or '(none)'}: send "
                        "application/x-www-form-urlencoded or application/sparql-query", status=415)
+
+
+def answer_request(request: Request, editor_path: str) -> Response | None:
+    """The answer to a query request, refusals included; None for a GET that asks no query (the
+    service description's to answer)."""
+    try:
+        text = query_text(request)
+    except QueryRefused as refused:
+        return error_response(refused.status, str(refused))
+    if text is None:
+        return None if request.method in ("GET", "HEAD") else error_response(400, NO_QUERY)
+    return answer_query(request, text, editor_path)
 
 
 def answer_query(request: Request, text: str, editor_path: str) -> Response:
