@@ -337,7 +337,7 @@ def summarise(report: dict, queries: list[BenchQuery]) -> dict:
                 "our capped writer": figures["inproc"] - raw,
                 "worker pool IPC": embedded["pool_median_ms"] - figures["inproc"],
                 "guard (rdflib parse)": embedded["guard_median_ms"],
-                "HTTP + Flask + Granian": (figures["endpoint"] - figures["embedded"]
+                "HTTP + web app + Granian": (figures["endpoint"] - figures["embedded"]
                                             if figures["endpoint"] is not None else None),
                 "endpoint total": figures["endpoint"],
             }

@@ -19,7 +19,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENGINES", "EngineError", "Outcome", "Runner", "Timeout", "child_pids", "children",
+__all__ = ["ENGINES", "EngineError", "Outcome", "Runner", "Timeout", "child_pids", "children", "command_line",
            "load_store_in_child", "proc_kb", "tree_rss_mb"]
 
 # engine -> label; the order is the order of the tables
@@ -65,17 +65,16 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def command_line(pid: int) -> str:
+    """A process's command line, its arguments joined by spaces; "" if it is gone."""
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+    return ""
+
+
 def child_pids(pid: int, needle: str) -> list[int]:
     """Direct children of `pid` whose command line contains `needle` (a server we started)."""
-    found = []
-    for child in children(pid):
-        try:
-            command = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if needle in command:
-            found.append(child)
-    return found
+    return [child for child in children(pid) if needle in command_line(child)]
 
 
 # --- sessions: what runs inside the child ------------------------------------------------------

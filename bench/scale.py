@@ -44,7 +44,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from bench.runners import children, proc_kb
+from bench.runners import children, command_line, proc_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -85,12 +85,6 @@ def machine() -> dict[str, Any]:
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "commit": commit}
 
 
-def _command(pid: int) -> str:
-    with contextlib.suppress(OSError):
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
-    return ""
-
-
 def server_memory(master: int) -> dict[str, Any]:
     """VmRSS of the server's main process, its worker(s) and their query workers, in MB (shared pages
     count once per process, as `ps` shows them: an upper bound), and their PSS (shared pages
@@ -99,7 +93,7 @@ def server_memory(master: int) -> dict[str, Any]:
     for worker in children(master):
         processes.append(("server worker", worker))
         for child in children(worker):
-            command = _command(child)
+            command = command_line(child)
             if "resource_tracker" in command:
                 processes.append(("multiprocessing resource tracker", child))
             elif "forkserver" in command:  # the query workers are forked from it (same command line)
