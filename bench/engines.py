@@ -394,8 +394,8 @@ def verdict(reports: list[dict]) -> dict:
             f"{ratio:.2f}x over {means[f'endpoint_{group}_queries']} {group} queries{note} "
             f"(fastest run over fastest run: {by_min:.2f}x); target <= {TARGET_RATIO}x: "
             f"{'MET' if met else 'NOT MET'}. Over the {means[f'endpoint_{group}_1ms_queries']} that take "
-            f"the raw engine 1 ms or more: {_ratio(busy)}. For scale, Oxigraph's own server: "
-            f"{_ratio(server)}")
+            f"the raw engine 1 ms or more: {_ratio(busy)}"
+            + (f". For scale, Oxigraph's own server: {_ratio(server)}" if server is not None else ""))
     return {"met": met, "ratio": ratio, "ratio_min": by_min, "ratio_1ms": busy,
             "oxigraph_server_ratio": server, "group": group, "dataset": largest["name"], "text": text}
 
