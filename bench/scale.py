@@ -641,8 +641,8 @@ def notes(report: dict[str, Any]) -> list[str]:
     index_s = largest["warm_s"] - largest["map_s"]
     said.append(f"At {name} the server answered `/readyz` {largest['ready_s']:.2f} s after launch, the first "
                 f"whole-graph map view {after_ready:.2f} s later and the first search {index_s:.2f} s after "
-                "that: what the first visitors wait beyond `/readyz` while the map model and the search "
-                "index are built.")
+                "that (each server process builds the map model and the search index before it answers "
+                "at all, so the first visitors do not wait for them).")
     if len(results) > 1:
         factor = largest["triples"] / smallest["triples"]
         growth = {k: largest["latency"][k]["p50_ms"] / smallest["latency"][k]["p50_ms"] for k in KINDS}

@@ -1,8 +1,8 @@
 """Run the app under Granian, a production server whose HTTP layer is written in Rust (Flask's own
 server only with --dev).
 
-Measured beside gunicorn's threaded worker (bench/results/engines.md), it takes about a quarter of
-a millisecond less per request: most of the fixed cost of a small SPARQL query.
+Measured beside gunicorn's threaded worker, which it replaced, it took about a quarter of a
+millisecond less per request: most of the fixed cost of a small SPARQL query then.
 """
 
 from __future__ import annotations
