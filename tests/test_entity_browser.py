@@ -96,6 +96,25 @@ def test_the_pages_link_to_each_other(context: Any, shipped_url: str) -> None:
     assert not requests.foreign() and not requests.errors
 
 
+def _member_links(page: Any) -> list[str]:
+    return page.eval_on_selector_all("#members tbody td:first-child a", "links => links.map(a => a.href)")
+
+
+def test_a_long_list_pages_forward_and_back(context: Any, shipped_url: str) -> None:
+    page, requests, _ = _open(context, shipped_url + "/kinds/Organisation?per_page=25")
+    first_page = _member_links(page)
+    assert len(first_page) == 25 and page.locator("#pager a[rel=prev]").count() == 0
+    page.locator("#pager a[rel=next]").click()
+    page.wait_for_url("**/kinds/Organisation?per_page=25&page=2")
+    second_page = _member_links(page)
+    assert len(second_page) == 25 and not set(first_page) & set(second_page)
+    assert page.locator("#page-range").text_content().startswith("26\u201350 of ")
+    page.locator("#pager a[rel=prev]").click()
+    page.wait_for_url("**/kinds/Organisation?per_page=25&page=1")
+    assert _member_links(page) == first_page
+    assert not requests.foreign() and not requests.errors
+
+
 def test_markup_in_the_data_never_runs(context: Any, evil_url: str) -> None:
     page, requests, dialogs = _open(context, evil_url + "/id/evil-corp")
     page.wait_for_function("() => window.lshkgEntityNetwork !== undefined", timeout=TIMEOUT_MS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from flask.testing import FlaskClient
 
@@ -66,4 +68,56 @@ def test_bad_kinds_and_filters_name_the_parameter(client: FlaskClient, url: str,
     body = response.get_json()
     assert body["parameter"] == parameter and body["allowed"]
     html = get(client, url.replace(".json", ""))
+    assert html.status_code == status and html.mimetype == "text/html"
+
+
+def _walk(client: FlaskClient, url: str) -> tuple[list[str], int]:
+    """Every member's id over the pages, following each page's `next`; and how many pages."""
+    ids, pages = [], 0
+    while url:
+        body = get(client, url).get_json()
+        ids += [member["id"] for member in body["members"]]
+        pages += 1
+        url = body["next"]
+    return ids, pages
+
+
+def test_members_come_a_page_at_a_time(client: FlaskClient) -> None:
+    whole = get(client, "/kinds/Organisation.json?per_page=1000").get_json()
+    assert whole["pages"] == 1 and whole["next"] is None and len(whole["members"]) == whole["shown"] > 60
+    first = get(client, "/kinds/Organisation.json").get_json()
+    assert first["per_page"] == 100 and first["page"] == 1 and first["previous"] is None
+    assert len(first["members"]) == min(100, whole["shown"])
+    # in the same order, nothing twice, nothing left out
+    ids, pages = _walk(client, "/kinds/Organisation.json?per_page=30")
+    assert ids == [member["id"] for member in whole["members"]]
+    assert pages == math.ceil(whole["shown"] / 30)
+    second = get(client, "/kinds/Organisation.json?per_page=30&page=2").get_json()
+    assert second["first"] == 31 and second["previous"].endswith("page=1")
+    assert [m["id"] for m in second["members"]] == ids[30:60]
+
+
+def test_pages_keep_the_filters(client: FlaskClient) -> None:
+    in_leiden = get(client, "/kinds/Organisation.json?place=leiden&per_page=1000").get_json()
+    ids, pages = _walk(client, "/kinds/Organisation.json?place=leiden&per_page=2")
+    assert ids == [member["id"] for member in in_leiden["members"]] and pages == math.ceil(len(ids) / 2)
+    html = get(client, "/kinds/Organisation?place=leiden&per_page=2&page=2").get_data(as_text=True)
+    assert 'rel="prev" href="/kinds/Organisation?place=leiden&amp;per_page=2&amp;page=1"' in html
+    shown_range = "3" if len(ids) == 3 else "3\u20134"
+    assert f'<span id="page-range">{shown_range} of {len(ids)}, page 2 of {pages}</span>' in html
+    assert '<input type="hidden" name="per_page" value="2">' in html  # filtering again keeps the size
+
+
+@pytest.mark.parametrize(("query", "status", "parameter"), [
+    ("page=0", 400, "page"), ("page=two", 400, "page"), ("page=" + "9" * 5000, 400, "page"),
+    ("per_page=1001", 400, "per_page"), ("per_page=%C2%B2", 400, "per_page"),
+    ("per_page=50&page=99", 404, "page")])
+def test_bad_pages_name_the_parameter(client: FlaskClient, query: str, status: int, parameter: str) -> None:
+    response = get(client, f"/kinds/Organisation.json?{query}")
+    assert response.status_code == status
+    body = response.get_json()
+    assert body["parameter"] == parameter and parameter in body["error"] and len(body["error"]) < 200
+    if status == 404:
+        assert body["pages"] == math.ceil(get(client, "/kinds/Organisation.json").get_json()["shown"] / 50)
+    html = get(client, f"/kinds/Organisation?{query}")
     assert html.status_code == status and html.mimetype == "text/html"

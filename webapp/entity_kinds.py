@@ -1,11 +1,12 @@
 """Index pages by kind: `/kinds` (every kind with its count) and `/kinds/<Kind>` (its members,
-filtered by text, narrower kind and place), each with a JSON twin (`.json`)."""
+filtered by text, narrower kind and place, a page at a time), each with a JSON twin (`.json`)."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
 from graph.entity_index import KindTree, Member, kind_members, labels_of
 from graph.search import normalise
@@ -15,6 +16,9 @@ from webapp.export import get_kind_tree
 from webapp.store import get_store
 
 blueprint = Blueprint("kinds", __name__)
+
+PER_PAGE = 100  # members on a page unless `per_page` asks otherwise
+MAX_PER_PAGE = 1000
 
 
 def _html(body: str, status: int = 200) -> Response:
@@ -51,13 +55,37 @@ def _unknown(name: str, tree: KindTree, as_json: bool) -> Response:
                                  missing=name), 404)
 
 
+def _bad_parameter(parameter: str, message: str, as_json: bool, status: int = 400,
+                   **more: object) -> Response:
+    if not as_json:
+        return _html(render_template("error.html", status=status, message=message), status)
+    response = jsonify(error=message, parameter=parameter, **more)
+    response.status_code = status
+    return response
+
+
 def _bad_filter(parameter: str, value: str, allowed: list[str], as_json: bool) -> Response:
     message = f"{parameter}={value!r} is not one of the choices here; allowed: {', '.join(allowed)}"
-    if not as_json:
-        return _html(render_template("error.html", status=400, message=message), 400)
-    response = jsonify(error=message, parameter=parameter, allowed=allowed)
-    response.status_code = 400
-    return response
+    return _bad_parameter(parameter, message, as_json, allowed=allowed)
+
+
+def _whole_number(parameter: str, default: int, highest: int) -> int | str:
+    """The query parameter as a whole number from 1 to `highest`, or the message saying why not."""
+    value = request.args.get(parameter, "").strip()
+    if not value:
+        return default
+    # ASCII digits only, and no longer than the highest (int() refuses thousands of digits)
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(highest))) \
+            or not 1 <= int(value) <= highest:
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        return f"{parameter}={shown!r} must be a whole number from 1 to {highest:,}"
+    return int(value)
+
+
+def _page_href(route_name: str, page: int) -> str:
+    """Another page of this list (`route_name`: the kind, with `.json` for the JSON twin), with the
+    request's filters and page size."""
+    return url_for("kinds.kind", name=route_name, **{**request.args.to_dict(), "page": str(page)})
 
 
 def _filtered(members: list[Member], text: str, narrower: str, place: str) -> list[Member]:
@@ -70,8 +98,8 @@ def _filtered(members: list[Member], text: str, narrower: str, place: str) -> li
 @blueprint.route("/kinds/<name>")
 def kind(name: str) -> Response:
     """The members of one kind (narrower kinds included); filters: q (text), sub (a narrower kind),
-    place (the id of the place they are located in)."""
-    as_json = name.endswith(".json")
+    place (the id of the place they are located in); page and per_page (100 unless asked)."""
+    route_name, as_json = name, name.endswith(".json")
     name = name.removesuffix(".json")
     tree, lang = get_kind_tree(), language()
     if name not in tree.browsable():
@@ -89,7 +117,17 @@ def kind(name: str) -> Response:
     place_iri = base_iri + place if place else ""
     if place and place_iri not in place_counts:
         return _bad_filter("place", place, sorted(links.entity_id(p) or p for p in place_counts), as_json)
+    page, per_page = _whole_number("page", 1, 10**9), _whole_number("per_page", PER_PAGE, MAX_PER_PAGE)
+    for parameter, value in (("page", page), ("per_page", per_page)):
+        if isinstance(value, str):
+            return _bad_parameter(parameter, value, as_json)
     shown = _filtered(members, text, sub, place_iri)
+    pages = max(1, math.ceil(len(shown) / per_page))
+    if page > pages:
+        return _bad_parameter("page", f"page {page} is past the last page, {pages} (of {per_page} "
+                              f"members each)", as_json, status=404, pages=pages)
+    on_page = shown[(page - 1) * per_page: page * per_page]
+
     def place_ref(iri: str) -> dict:
         return {"id": links.entity_id(iri) or iri, "label": pick(place_labels.get(iri, {}), lang, iri),
                 "href": links.href(iri)}
@@ -97,13 +135,16 @@ def kind(name: str) -> Response:
     body = {
         "kind": name, "labels": tree.kinds[name].labels, "count": len(members), "shown": len(shown),
         "filters": {"q": text, "sub": sub, "place": place},
+        "page": page, "pages": pages, "per_page": per_page, "first": (page - 1) * per_page + 1,
+        "previous": _page_href(route_name, page - 1) if page > 1 else None,
+        "next": _page_href(route_name, page + 1) if page < pages else None,
         "subkinds": [{"name": k, "label": tree.kinds[k].label(lang) if k in tree.kinds else k, "count": n}
                      for k, n in sorted(sub_counts.items())],
         "places": sorted(({**place_ref(p), "count": n} for p, n in place_counts.items()),
                          key=lambda ref: ref["label"].casefold()),
         "members": [{"iri": m.iri, "id": links.entity_id(m.iri), "label": m.label(lang), "labels": m.labels,
                      "kind": m.kind, "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
-                    for m in shown],
+                    for m in on_page],
     }
     if as_json:
         return jsonify(body)
