@@ -9,7 +9,7 @@ FRONTEND := webapp/frontend
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
-.PHONY: run test install install-test lint chromium clean
+.PHONY: run test install install-test lint chromium virtuoso clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,18 @@ var/lsh-kg.nt: $(VENV)/.installed $(wildcard graph/data/*.yaml) graph/gallery.ya
 
 install: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
 
-install-test: install $(VENV)/.installed-test chromium
+install-test: install $(VENV)/.installed-test chromium virtuoso
 
 # Debian's Chromium for the browser tests
 chromium:
 	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's Virtuoso: the remote-store tests run on it as well as on the oxigraph server (the tests
+# start their own instance on free loopback ports)
+virtuoso:
+	@[ -x /usr/bin/virtuoso-t ] || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
 run: install var/lsh-kg.nt
 	$(BIN)/lshkg stats | head -4

@@ -5,6 +5,7 @@ SPARQL 1.1 endpoint (Oxigraph server, Virtuoso, Fuseki, GraphDB, ...), chosen by
 from __future__ import annotations
 
 import gc
+import json
 import shutil
 import threading
 import urllib.error
@@ -19,6 +20,8 @@ from graph.query_pool import EngineFailure, QueryPool, QueryTimeout
 from graph.results import Answer, write_boolean, write_solutions, write_triples
 
 __all__ = ["EmbeddedStore", "RemoteStore", "Store", "StoreUnavailable", "load_store", "open_store"]
+
+VIRTUOSO_ASK_COLUMN = "__ASK_RETVAL"
 
 
 class StoreUnavailable(RuntimeError):
@@ -106,6 +109,17 @@ class EmbeddedStore:
                 self._pool = None
 
 
+def _ask_as_boolean(result: ox.QuerySolutions | ox.QueryBoolean) -> ox.QuerySolutions | ox.QueryBoolean:
+    """Virtuoso 7.2 answers an ASK as a table of one column, VIRTUOSO_ASK_COLUMN, with a row of 1
+    for true and no row for false: read back as the boolean it means."""
+    if not isinstance(result, ox.QuerySolutions) or \
+            [variable.value for variable in result.variables] != [VIRTUOSO_ASK_COLUMN]:
+        return result
+    answer = any(row[0] is not None and row[0].value not in ("0", "false") for row in result)
+    return ox.parse_query_results(json.dumps({"head": {}, "boolean": answer}).encode(),
+                                  format=ox.QueryResultsFormat.JSON)
+
+
 class RemoteStore:
     """A SPARQL 1.1 endpoint over HTTP; its answers are re-read and written like embedded ones."""
 
@@ -117,9 +131,11 @@ class RemoteStore:
         self.description = f"remote SPARQL endpoint {endpoint}"
 
     def _post(self, sparql: str, accept: str, timeout_s: float) -> bytes:
+        # a form, not an application/sparql-query body: every server takes forms (Virtuoso 7.2
+        # never answers the other, and then stops answering at all)
         request = urllib.request.Request(
-            self.endpoint, data=sparql.encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/sparql-query", "Accept": accept})
+            self.endpoint, data=urllib.parse.urlencode({"query": sparql}).encode("ascii"), method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
             with urllib.request.urlopen(request, timeout=timeout_s) as response:
                 return response.read()
@@ -136,7 +152,7 @@ class RemoteStore:
 
     def _results(self, sparql: str, timeout_s: float) -> ox.QuerySolutions | ox.QueryBoolean:
         body = self._post(sparql, "application/sparql-results+json", timeout_s)
-        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        return _ask_as_boolean(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
 
     def _triples(self, sparql: str, timeout_s: float) -> list[ox.Triple]:
         body = self._post(sparql, "application/n-triples", timeout_s)
