@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.gallery import GALLERY_FILE, load_gallery
+from graph.sparql_guard import check_query
 from graph.store import EmbeddedStore, RemoteStore, StoreUnavailable
 from webapp import create_app
 from webapp.store import close_store
@@ -26,6 +27,14 @@ QUERIES = [
     "ASK { ?s <http://www.w3.org/ns/org#memberOf> ?o }",
     "ASK { ?s <http://www.w3.org/ns/org#memberOf> ?s }",
 ]
+
+
+# the gallery's questions a server answers otherwise than Oxigraph; Virtuoso 7.2: GROUP_CONCAT loses
+# the common language tag (deals, cross-border, therapeutic areas), rows with equal sort keys come
+# in another order (ELF participants, people, MoUs, strengths), a row comes twice (figures)
+OTHERWISE_ON = {"virtuoso": {"deals-with-amounts", "cross-border-partnerships", "therapeutic-areas",
+                             "elf-participants", "people-and-posts", "memoranda-of-understanding",
+                             "sector-strengths", "disagreeing-figures"}}
 
 
 @dataclass(frozen=True)
@@ -65,10 +74,18 @@ def test_remote_and_embedded_stores_answer_alike(data_dir: Path, endpoint: Serve
 
 
 def _app_answers(settings: dict, queries: list[str]) -> list:
+    """The app's answers to `queries` through /sparql (graphs as sorted N-Triples lines, as the
+    order of triples is the server's), then its ontology terms."""
     app = create_app(settings)
+    answers: list = []
     with app.test_client() as client:
-        answers = [client.get("/sparql", query_string={"query": q, "format": "json"}).get_json(force=True)
-                   for q in queries] + [client.get("/api/ontology-terms").get_json()]
+        for query in queries:
+            graph = check_query(query, max_bytes=100_000).returns_graph
+            asked = {"query": query, "format": "nt" if graph else "json"}
+            response = client.get("/sparql", query_string=asked)
+            answers.append(sorted(response.get_data(as_text=True).splitlines()) if graph
+                           else response.get_json(force=True))
+        answers.append(client.get("/api/ontology-terms").get_json())
     close_store(app)
     return answers
 
@@ -85,13 +102,14 @@ def test_the_app_on_a_remote_store_answers_as_on_the_embedded_one(data_dir: Path
 
 
 def test_the_gallery_answers_alike_on_a_remote_store(data_dir: Path, endpoint: Server) -> None:
-    if endpoint.name == "virtuoso":
-        pytest.skip("Virtuoso 7.2 answers 8 of the gallery's questions otherwise: GROUP_CONCAT without "
-                    "the language tag, another order among equal sort keys, a row twice (README)")
-    queries = [example.query for example in load_gallery(GALLERY_FILE) if example.form in ("SELECT", "ASK")]
-    local, far = _embedded_and_remote(data_dir, endpoint, queries)
-    assert len(queries) >= 15 and all("results" in answer or "boolean" in answer for answer in local[:-1])
-    assert local == far
+    examples = load_gallery(GALLERY_FILE)
+    local, far = _embedded_and_remote(data_dir, endpoint, [example.query for example in examples])
+    assert len(examples) >= 15 and all(answer for answer in local)
+    # zip stops at the questions: the last answers are the ontology terms
+    differing = {example.id for example, here, there in zip(examples, local, far, strict=False)
+                 if here != there}
+    assert differing == OTHERWISE_ON.get(endpoint.name, set())
+    assert local[-1] == far[-1]  # the ontology terms
 
 
 def test_unreachable_remote_store_gives_503_with_a_message() -> None:
