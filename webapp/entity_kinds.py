@@ -13,6 +13,7 @@ from graph.search import normalise
 from webapp.entity import language
 from webapp.entity_view import Links, pick
 from webapp.export import get_kind_tree
+from webapp.search_page import BadParameter
 from webapp.store import get_store
 
 blueprint = Blueprint("kinds", __name__)
@@ -69,8 +70,8 @@ def _bad_filter(parameter: str, value: str, allowed: list[str], as_json: bool) -
     return _bad_parameter(parameter, message, as_json, allowed=allowed)
 
 
-def _whole_number(parameter: str, default: int, highest: int) -> int | str:
-    """The query parameter as a whole number from 1 to `highest`, or the message saying why not."""
+def _whole_number(parameter: str, default: int, highest: int) -> int:
+    """The query parameter as a whole number from 1 to `highest` (BadParameter if it is not)."""
     value = request.args.get(parameter, "").strip()
     if not value:
         return default
@@ -78,7 +79,7 @@ def _whole_number(parameter: str, default: int, highest: int) -> int | str:
     if not (value.isascii() and value.isdigit() and len(value) <= len(str(highest))) \
             or not 1 <= int(value) <= highest:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        return f"{parameter}={shown!r} must be a whole number from 1 to {highest:,}"
+        raise BadParameter(parameter, f"{parameter}={shown!r} must be a whole number from 1 to {highest:,}")
     return int(value)
 
 
@@ -117,10 +118,10 @@ def kind(name: str) -> Response:
     place_iri = base_iri + place if place else ""
     if place and place_iri not in place_counts:
         return _bad_filter("place", place, sorted(links.entity_id(p) or p for p in place_counts), as_json)
-    page, per_page = _whole_number("page", 1, 10**9), _whole_number("per_page", PER_PAGE, MAX_PER_PAGE)
-    for parameter, value in (("page", page), ("per_page", per_page)):
-        if isinstance(value, str):
-            return _bad_parameter(parameter, value, as_json)
+    try:
+        page, per_page = _whole_number("page", 1, 10**9), _whole_number("per_page", PER_PAGE, MAX_PER_PAGE)
+    except BadParameter as bad:
+        return _bad_parameter(bad.parameter, str(bad), as_json)
     shown = _filtered(members, text, sub, place_iri)
     pages = max(1, math.ceil(len(shown) / per_page))
     if page > pages:
