@@ -28,7 +28,7 @@ $(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/packag
 	npm ci --prefix $(FRONTEND) --no-audit --no-fund --loglevel=error
 	touch $@
 
-var/lsh-kg.nt: $(VENV)/.installed $(wildcard graph/data/*.yaml) graph/gallery.yaml $(wildcard ontology/*.ttl)
+var/lsh-kg.nt: $(VENV)/.installed $(wildcard graph/data/*.yaml) graph/store/gallery.yaml $(wildcard ontology/*.ttl)
 	$(BIN)/lshkg build
 
 install: $(VENV)/.installed $(FRONTEND)/node_modules/.installed

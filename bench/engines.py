@@ -242,7 +242,7 @@ def bench_dataset(dataset: Dataset, engines: list[str], gallery: list[BenchQuery
     folder = workdir / dataset.name
     data_dir = folder / "data"
     store_dir = data_dir / "store"
-    _log(f"[{dataset.name}] loading the store (graph.store.load_store)")
+    _log(f"[{dataset.name}] loading the store (graph.store.backends.load_store)")
     load_s, load_peak = load_store_in_child(dataset.path, store_dir)
     triples = len(ox.Store.read_only(str(store_dir)))
     probe = discover(store_dir)
@@ -541,7 +541,8 @@ def datasets(args: argparse.Namespace, workdir: Path) -> Iterator[Dataset]:
     if shipped.exists():
         yield Dataset("shipped", shipped, f"the shipped dataset, {shipped}")
     elif args.build_shipped or grow:  # the grown graphs need it even when it is not measured
-        from graph.build import build_dataset, ntriples
+        from graph.records.build import ntriples
+        from graph.store.dataset import build_dataset
 
         _log(f"[shipped] {shipped} is missing: building the records into the work folder (no SHACL "
              f"validation){'' if args.build_shipped else '; not measured without --build-shipped'}")
@@ -550,7 +551,7 @@ def datasets(args: argparse.Namespace, workdir: Path) -> Iterator[Dataset]:
         shipped.write_bytes(ntriples(built.graph))
         if args.build_shipped:
             yield Dataset("shipped", shipped, f"the records of {config.records_dir()} built with "
-                          "graph.build.build_dataset (as `lshkg build`, without the SHACL check)")
+                          "graph.store.dataset.build_dataset (as `lshkg build`, without the SHACL check)")
     else:
         _log(f"[shipped] skipped: {shipped} is missing (run `lshkg build`, or pass --build-shipped)")
     core = shipped if grow else None

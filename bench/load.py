@@ -26,8 +26,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from graph import config
-from graph.gallery import load_gallery
-from graph.store import EmbeddedStore
+from graph.store.backends import EmbeddedStore
+from graph.store.gallery import load_gallery
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

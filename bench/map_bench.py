@@ -1,7 +1,7 @@
 """The map on large graphs: time from request to a drawn, stabilised network in headless Chromium,
 and the size of what the server sends, for synthetic ecosystems of growing size.
 
-For each size: `bench.synthetic` writes the graph, `graph.store.load_store` loads it into an
+For each size: `bench.synthetic` writes the graph, `graph.store.backends.load_store` loads it into an
 embedded store, `lshkg serve` (1 worker) serves it on loopback, and Debian's Chromium opens views
 of the map. The first request builds the map's model (network, indexes, betweenness and
 communities): timed apart as "model build". Then, for each view, several fresh page loads are
@@ -30,8 +30,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from graph.store import load_store
-from tests.browser import chromium, start_server
+from graph.store.backends import load_store
+from tests.browser.chromium import chromium, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (100, 1000, 5000)

@@ -2,7 +2,7 @@
 
 Stages: the guard as shipped (`check_query`: a keyword pre-screen, else rdflib's parser, cached per
 text), rdflib's full parse uncached (what every query cost before the pre-screen), the raw engine
-with Oxigraph's own JSON writer, our capped writer (graph.query_worker.answer_query), the worker pool
+with Oxigraph's own JSON writer, our capped writer (graph.store.query_worker.answer_query), the worker pool
 (QueryPool.run: pipe round trip and pickling) and Flask without a network (the app's test client);
 and the fixed costs of a pool round trip and of a Flask request.
 
@@ -25,11 +25,11 @@ import pyoxigraph as ox
 from bench.engines import machine_description
 from bench.queries import BenchQuery, discover, fixed_queries, gallery_queries
 from bench.runners import NO_CAP
-from graph import sparql_guard
-from graph.namespaces import PREFIXES
-from graph.query_pool import QueryPool
-from graph.query_worker import answer_query
-from graph.sparql_guard import check_query
+from graph.store import guard as sparql_guard
+from graph.store.guard import check_query
+from graph.store.query_pool import QueryPool
+from graph.store.query_worker import answer_query
+from ontology.namespaces import PREFIXES
 
 __all__ = ["main", "profile"]
 
@@ -126,7 +126,7 @@ def profile(store_path: Path, queries: list[BenchQuery], runs: int = 20) -> dict
             }
     finally:
         pool.close()
-        from webapp.store import close_store
+        from webapp.app_store import close_store
 
         close_store(app)
     return {"fixed_ms": fixed, "stages_ms": stages}
@@ -152,7 +152,8 @@ def markdown(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile_endpoint",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--store", type=Path, required=True, help="an on-disk store (graph.store.load_store)")
+    parser.add_argument("--store", type=Path, required=True,
+                        help="an on-disk store (graph.store.backends.load_store)")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--output", type=Path, default=RESULTS_DIR)
     args = parser.parse_args(argv)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.gallery import GALLERY_FILE, load_gallery, prefixed
-from graph.sparql_guard import check_query
+from graph.store.gallery import GALLERY_FILE, load_gallery, prefixed
+from graph.store.guard import check_query
 
 __all__ = ["BenchQuery", "Probe", "discover", "fixed_queries", "gallery_queries"]
 

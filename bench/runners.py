@@ -131,13 +131,13 @@ class _PyoxigraphSession:
 
 
 class _InprocSession:
-    """Our worker's code (graph.query_worker.answer_query) called directly: engine + our writer."""
+    """Our worker's code (graph.store.query_worker.answer_query) called directly: engine + our writer."""
 
     def __init__(self, store_path: str) -> None:
         import pyoxigraph as ox
 
-        from graph.namespaces import PREFIXES
-        from graph.query_worker import answer_query
+        from graph.store.query_worker import answer_query
+        from ontology.namespaces import PREFIXES
 
         self.store = ox.Store.read_only(store_path)
         self.answer_query = answer_query
@@ -156,9 +156,9 @@ class _EmbeddedSession:
 
     def __init__(self, store_path: str, workers: int, timeout_s: float) -> None:
         from graph import config
-        from graph.namespaces import PREFIXES
-        from graph.sparql_guard import check_query
-        from graph.store import EmbeddedStore
+        from graph.store.backends import EmbeddedStore
+        from graph.store.guard import check_query
+        from ontology.namespaces import PREFIXES
 
         self.store = EmbeddedStore(Path(store_path), query_workers=workers)
         self.check_query = check_query
@@ -364,7 +364,7 @@ class Runner:
 
 
 def _load_child(connection: Connection, dataset: str, store_path: str) -> None:
-    from graph.store import load_store
+    from graph.store.backends import load_store
 
     started = time.perf_counter()
     load_store(Path(dataset), Path(store_path))
@@ -372,7 +372,7 @@ def _load_child(connection: Connection, dataset: str, store_path: str) -> None:
 
 
 def load_store_in_child(dataset: Path, store_path: Path) -> tuple[float, float]:
-    """graph.store.load_store in a fresh process: (seconds, peak resident MB of the loader)."""
+    """graph.store.backends.load_store in a fresh process: (seconds, peak resident MB of the loader)."""
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
     process = context.Process(target=_load_child, args=(theirs, str(dataset), str(store_path)))

@@ -1,7 +1,7 @@
 """Figures at scale: how cost grows from 10k to 100k to 1M triples, through the real server.
 
 For each size, in one run and side by side: `bench.synthetic` writes the graph (timed apart),
-`graph.store.load_store` loads it into the on-disk store (in a child process, for its peak memory),
+`graph.store.backends.load_store` loads it into the on-disk store (in a child process, for its peak memory),
 the store's size on disk; then `lshkg serve --workers 1` (rate limit off, loopback only) is started
 `--restarts` times and timed from launch to `/readyz` answering 200 ("ready") and to the first
 whole-graph map request and the first search answered ("warm": the map model and the search index
@@ -206,7 +206,7 @@ class Server:
 
 def launch(data_dir: Path, log: Path) -> Server:
     """`lshkg serve --workers 1` on a free loopback port over `data_dir` (stop it with `stop()`)."""
-    from tests.browser import free_port, lshkg_command
+    from tests.browser.chromium import free_port, lshkg_command
 
     env = {key: value for key, value in os.environ.items()
            if key not in ("LSHKG_ENDPOINT", "LSHKG_BASE_IRI", "LSHKG_CONFIG")}  # the default IRIs
@@ -274,7 +274,7 @@ def _organisations(store_path: Path) -> list[tuple[str, str]]:
     """(id, English label) of every organisation, read from the store while no server runs."""
     import pyoxigraph as ox
 
-    from graph.namespaces import DEFAULT_BASE_IRI
+    from ontology.namespaces import DEFAULT_BASE_IRI
 
     store = ox.Store.read_only(str(store_path))
     rows = sorted((row["e"].value[len(DEFAULT_BASE_IRI):], row["label"].value)
@@ -286,7 +286,7 @@ def _organisations(store_path: Path) -> list[tuple[str, str]]:
 def workload(organisations: list[tuple[str, str]], hubs: list[str], requests: int,
              seed: int) -> dict[str, list[tuple[str, bytes | None]]]:
     """Per kind, the requests to time (path, POST body), in order, drawn with a fixed seed."""
-    from graph.namespaces import DEFAULT_BASE_IRI
+    from ontology.namespaces import DEFAULT_BASE_IRI
 
     rng = random.Random(seed)
     keystrokes: list[str] = []
@@ -359,11 +359,11 @@ NETWORK_STEP, SEARCH_STEP = "network from the store", "search index"
 def _breakdown_child(connection: Connection, store_path: str) -> None:
     import networkx as nx
 
-    from graph.map_model import build_map_model, load_documents
-    from graph.namespaces import DEFAULT_BASE_IRI
-    from graph.network import load_network
-    from graph.search import build_search_index
-    from graph.store import EmbeddedStore
+    from graph.entity.search import build_search_index
+    from graph.network.model import build_map_model, load_documents
+    from graph.network.projection import load_network
+    from graph.store.backends import EmbeddedStore
+    from ontology.namespaces import DEFAULT_BASE_IRI
 
     spent: dict[str, float] = {}
     step = [""]

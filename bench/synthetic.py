@@ -2,9 +2,9 @@
 
 Organisations of our kinds in a few hundred Dutch cities, their sites, partnerships with members
 and roles, deals with amounts, people with posts and observations, each record with labels in nl
-and en. Every asserted triple gets its `lsh:Evidence` node from `graph.evidence` (the project's own
+and en. Every asserted triple gets its `lsh:Evidence` node from `graph.records.evidence` (the project's own
 function, so the shapes match exactly), and the super-class and super-property triples are written
-as `graph.entailment` writes them. Degrees are skewed: organisations are drawn with Zipf weights,
+as `graph.records.entailment` writes them. Degrees are skewed: organisations are drawn with Zipf weights,
 so a few hubs have hundreds of sites, members and deals and most have one or two.
 
 With `--core FILE` (the shipped graph as `lshkg build` writes it) the graph is grown around it: the
@@ -40,11 +40,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from graph.convert import GENERAL_KNOWLEDGE, Assertion, Evidence
-from graph.evidence import evidence_triples
-from graph.namespaces import DEFAULT_BASE_IRI, LSH, ORG, RDF, RDFS, SKOS, XSD
-from graph.records import Origin
-from graph.vocabulary import Vocabulary, load_vocabulary
+from graph.records.convert import GENERAL_KNOWLEDGE, Assertion, Evidence
+from graph.records.evidence import evidence_triples
+from graph.records.loader import Origin
+from ontology.namespaces import DEFAULT_BASE_IRI, LSH, ORG, RDF, RDFS, SKOS, XSD
+from ontology.vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["Anchors", "count_triples", "ecosystem_assertions", "ecosystem_triples", "generate", "main",
            "organisations_for", "read_anchors", "write_ntriples"]
@@ -719,7 +719,8 @@ class _Ecosystem:
                 yield from self._member(partnership, member, record)
 
     def _member(self, partnership: _Thing, member: _Thing, record: tuple) -> Iterator[Assertion]:
-        """As graph.convert does for `member`: memberOf, and a Membership node when a role is given."""
+        """As graph.records.convert does for `member`: memberOf, and a Membership node when a role is
+        given."""
         evidence = self._fact_evidence(record, "memberOf", member.nl, partnership.nl)
         yield Assertion(member.iri, LSH.memberOf, partnership.iri, evidence, ORIGIN)
         if self.rng.random() >= 0.3:
@@ -792,7 +793,7 @@ class _Ecosystem:
             org = self.orgs[self._org()]
             title_nl, title_en = rng.choice(JOB_TITLES)
             evidence = self._fact_evidence(record, "post", name, f"{title_nl} van {org.nl}")
-            # as graph.convert does for `post`: a Post node, org:holds, org:postIn, jobTitle, worksFor
+            # as graph.records.convert does for `post`: a Post node, org:holds, org:postIn, jobTitle, worksFor
             node = URIRef(f"{self.base}post/{person.id}/{org.id}")
             yield Assertion(node, RDF.type, LSH.Post, evidence, ORIGIN)
             yield Assertion(person.iri, ORG.holds, node, evidence, ORIGIN)
@@ -846,7 +847,7 @@ def _integer(value: int) -> Literal:
 
 
 def _decimal(value: float | int) -> Literal:
-    # as graph.convert writes numbers: Decimal(int) or Decimal(repr(float))
+    # as graph.records.convert writes numbers: Decimal(int) or Decimal(repr(float))
     number = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
     return Literal(number, datatype=XSD.decimal)
 
@@ -871,7 +872,7 @@ def _entailments(vocabulary: Vocabulary) -> tuple[dict, dict]:
 
 
 def _with_entailed(triple: Triple, classes: dict, properties: dict) -> Iterator[Triple]:
-    """The triple and what graph.entailment writes for it: super-class types, super-properties."""
+    """The triple and what graph.records.entailment writes for it: super-class types, super-properties."""
     yield triple
     subject, predicate, obj = triple
     if predicate == RDF.type:
@@ -1027,7 +1028,7 @@ def check(organisations: int = 40, seed: int = 1, core: Path | None = None,
     around `core` (default: the records built into a temporary folder, as `lshkg build` does).
 
     Each must parse with pyoxigraph with no duplicate line, be exactly what the project's own
-    build (`graph.build.assemble`: evidence and entailment) makes of the same assertions (plus the
+    build (`graph.records.build.assemble`: evidence and entailment) makes of the same assertions (plus the
     core's triples) and conform to ontology/shapes.ttl. On the grown one every gallery query must
     answer, and our organisations must link to the core's cities, partnerships, strengths, areas
     and parent companies. `report` gets a line per graph.
@@ -1046,7 +1047,8 @@ def check(organisations: int = 40, seed: int = 1, core: Path | None = None,
 
 def _build_core(path: Path) -> Path:
     from graph import config
-    from graph.build import build_dataset, ntriples
+    from graph.records.build import ntriples
+    from graph.store.dataset import build_dataset
 
     path.write_bytes(ntriples(build_dataset(config.records_dir(), config.setting("base_iri")).graph))
     return path
@@ -1060,11 +1062,11 @@ def _load(path: Path) -> ox.Store:
 
 def _check_graph(organisations: int, seed: int, path: Path, core: Path | None,
                  say: Callable[[str], object]) -> list[str]:
-    """No duplicate, what graph.build.assemble makes of the assertions (and the core), conforms."""
+    """No duplicate, what graph.records.build.assemble makes of the assertions (and the core), conforms."""
     from rdflib import Graph
 
-    from graph.build import assemble
-    from graph.validate import validate_graph
+    from graph.records.build import assemble
+    from graph.records.validate import validate_graph
 
     written = generate(organisations, path, seed, core=core)
     problems = []
@@ -1078,8 +1080,8 @@ def _check_graph(organisations: int, seed: int, path: Path, core: Path | None,
     if core:
         expected |= set(Graph().parse(core, format="nt"))
     if ours != expected:
-        problems.append(f"{path.name}: differs from graph.build.assemble: {len(ours - expected)} extra, "
-                        f"{len(expected - ours)} missing triples")
+        problems.append(f"{path.name}: differs from graph.records.build.assemble: "
+                        f"{len(ours - expected)} extra, {len(expected - ours)} missing triples")
     violations = [f"{path.name}: {violation}" for violation in validate_graph(graph)]
     core_part = f" ({read_anchors(core).triples:,} of them the core's)" if core else ""
     say(f"{path.name}: {written:,} triples{core_part}, {organisations} organisations, "
@@ -1095,7 +1097,7 @@ def _answer_size(store: ox.Store, query: str) -> int:
 
 def _gallery_problems(grown: Path, core: Path, say: Callable[[str], object]) -> list[str]:
     """Every gallery query answers on the grown graph; how its answers grew over the core's."""
-    from graph.gallery import load_gallery
+    from graph.store.gallery import load_gallery
 
     stores = _load(core), _load(grown)
     sizes = {example.id: tuple(_answer_size(store, example.query) for store in stores)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from graph.namespaces import DEFAULT_BASE_IRI
+from ontology.namespaces import DEFAULT_BASE_IRI
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RECORDS_DIR = Path(__file__).resolve().parent / "data"

@@ -1,4 +1,9 @@
-"""The lsh-kg ontology (`lsh.ttl`) and the SHACL shapes every dataset must satisfy (`shapes.ttl`)."""
+"""The lsh-kg ontology as one folder: the OWL ontology (`lsh.ttl`), the SHACL shapes every dataset
+must satisfy (`shapes.ttl`), the Python names of its terms and namespaces (`namespaces`,
+`vocabulary`) and the generator of `docs/ontology.md` (`docs`).
+
+Imports nothing of `graph` or `webapp`: every other part of the project may import it.
+"""
 
 from pathlib import Path
 

@@ -9,10 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from graph import config
-from graph.build import BuiltDataset, build_dataset
-from graph.namespaces import DEFAULT_BASE_IRI
+from graph.records.build import BuiltDataset
+from graph.store.dataset import build_dataset
+from ontology.namespaces import DEFAULT_BASE_IRI
 from webapp import create_app
-from webapp.store import close_store
+from webapp.app_store import close_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY_RECORDS = FIXTURES / "records"
@@ -48,8 +49,8 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactory):
     """The shipped dataset in an embedded store of its own, for SPARQL over the real graph."""
-    from graph.build import ntriples, write_atomically
-    from graph.store import EmbeddedStore, load_store
+    from graph.records.build import ntriples, write_atomically
+    from graph.store.backends import EmbeddedStore, load_store
 
     folder = tmp_path_factory.mktemp("shipped")
     write_atomically(folder / "lsh-kg.nt", ntriples(shipped.graph))
@@ -62,7 +63,7 @@ def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="session")
 def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny record set built by `lshkg build`: its embedded store (read-only, shared)."""
-    from .servers import build_store
+    from tests.servers import build_store
 
     data_dir = tmp_path_factory.mktemp("tiny-var")
     build_store(TINY_RECORDS, data_dir)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.build import BuiltDataset, ntriples, write_atomically
-from graph.cli import main
 from graph.config import PROJECT_ROOT
-from graph.store import load_store
+from graph.records.build import BuiltDataset, ntriples, write_atomically
+from graph.store.backends import load_store
+from webapp.cli import main
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -34,29 +34,29 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from webapp import (
         api,
+        app_store,
+        construct_network,
         editor,
-        entity,
         entity_kinds,
+        entity_pages,
         export,
         health,
-        network_view,
         observability,
         ratelimit,
         search_page,
         security,
         sparql,
-        store,
         vendor,
     )
     from webapp import map as map_page  # "map" alone would shadow the builtin
     from webapp.sparql_front import SparqlFront
 
-    store.init_app(app)
+    app_store.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
-    for module in (map_page, sparql, editor, api, vendor, network_view, health, entity, entity_kinds,
-                   search_page, export):
+    for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
+                   entity_kinds, search_page, export):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

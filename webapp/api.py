@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
-from graph.catalogue import gallery_examples, ontology_terms, prefixes
-from graph.store import StoreUnavailable
-from webapp.store import get_store
+from graph.store.backends import StoreUnavailable
+from graph.store.catalogue import gallery_examples, ontology_terms, prefixes
+from webapp.app_store import get_store
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 

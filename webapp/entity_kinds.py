@@ -8,13 +8,13 @@ from collections import Counter
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
-from graph.entity_index import KindTree, Member, kind_members, labels_of
-from graph.search import normalise
-from webapp.entity import language
+from graph.entity.indexes import KindTree, Member, kind_members, labels_of
+from graph.entity.search import normalise
+from webapp.app_store import get_store
+from webapp.entity_pages import language
 from webapp.entity_view import Links, pick
 from webapp.export import get_kind_tree
 from webapp.search_page import BadParameter
-from webapp.store import get_store
 
 blueprint = Blueprint("kinds", __name__)
 

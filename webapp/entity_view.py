@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from graph.entity import GROUPS, EntityFacts, Fact
-from graph.namespaces import LSH, RDF
+from graph.entity.facts import GROUPS, EntityFacts, Fact
+from ontology.namespaces import LSH, RDF
 
 __all__ = ["Links", "editor_query", "fact_view", "neighbourhood", "pick"]
 

@@ -12,18 +12,19 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
 
-from graph.entity_index import KindTree, kind_tree
-from graph.export import FORMATS, ExportError, Subgraph, export, format_named
-from graph.export_select import ego, partnership, paths, run_construct, whole
-from graph.export_view import map_view
-from graph.network import Network
-from graph.store import StoreUnavailable
+from graph.entity.indexes import KindTree, kind_tree
+from graph.export.formats import FORMATS, export, format_named
+from graph.export.select import ego, partnership, paths, run_construct, whole
+from graph.export.subgraph import ExportError, Subgraph
+from graph.export.view import map_view
+from graph.network.projection import Network
+from graph.store.backends import StoreUnavailable
 from webapp.app_cache import app_cached
+from webapp.app_store import get_store
 from webapp.entity_view import Links
 from webapp.map_state import get_map_model
 from webapp.search_index import get_search_index
 from webapp.sparql_protocol import TRUNCATED_HEADER
-from webapp.store import get_store
 
 __all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]
 

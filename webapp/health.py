@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from graph.query_pool import QueryTimeout
-from graph.store import StoreUnavailable
-from webapp.store import get_store
+from graph.store.backends import StoreUnavailable
+from graph.store.query_pool import QueryTimeout
+from webapp.app_store import get_store
 
 blueprint = Blueprint("health", __name__)
 

@@ -1,6 +1,6 @@
 """The network map: the page at `/` and its JSON API under `/api/map/`.
 
-Every view parameter is checked by `graph.map_params` (HTTP 400 naming the parameter); the map
+Every view parameter is checked by `graph.network.params` (HTTP 400 naming the parameter); the map
 model (indexes, centrality, communities) is built once per process from the store.
 """
 
@@ -10,18 +10,18 @@ import gzip
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
 
-from graph.map_details import edge_details, node_details
-from graph.map_kinds import FAMILY_KEYS
-from graph.map_lenses import available_lenses
-from graph.map_options import filter_options
-from graph.map_outline import OutlineMissing, outline
-from graph.map_params import DEFAULT_AVOID, ViewError, parse_view_params
-from graph.map_paths import MAX_PATHS, find_paths, path_hops
-from graph.map_view import compute_view, node_payload
-from graph.store import StoreUnavailable
+from graph.network.details import edge_details, node_details
+from graph.network.kinds import FAMILY_KEYS
+from graph.network.lenses import available_lenses
+from graph.network.options import filter_options
+from graph.network.outline import OutlineMissing, outline
+from graph.network.params import DEFAULT_AVOID, ViewError, parse_view_params
+from graph.network.paths import MAX_PATHS, find_paths, path_hops
+from graph.network.view import compute_view, node_payload
+from graph.store.backends import StoreUnavailable
+from webapp.app_store import get_store
 from webapp.map_state import get_map_model, max_nodes, outline_file
 from webapp.security import CONTENT_SECURITY_POLICY
-from webapp.store import get_store
 
 blueprint = Blueprint("map", __name__)
 
@@ -66,7 +66,8 @@ def page() -> Response:
 
 @blueprint.route("/api/map/view")
 def view() -> Response:
-    """The nodes, links (or clusters), counts, legend and layout data of one view (see map_params)."""
+    """The nodes, links (or clusters), counts, legend and layout data of one view (the parameters:
+    graph.network.params)."""
     params = parse_view_params(request.args)
     return jsonify(compute_view(get_map_model(), params, max_nodes=max_nodes()))
 

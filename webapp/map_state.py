@@ -7,10 +7,10 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
-from graph.map_model import MapModel, build_map_model, load_documents
-from graph.network import load_network
+from graph.network.model import MapModel, build_map_model, load_documents
+from graph.network.projection import load_network
 from webapp.app_cache import app_cached
-from webapp.store import get_store
+from webapp.app_store import get_store
 from webapp.vendor import FRONTEND
 
 _KEY = "lshkg.map"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.search import SearchIndex, build_search_index
+from graph.entity.search import SearchIndex, build_search_index
 from webapp.app_cache import app_cached
-from webapp.store import get_store
+from webapp.app_store import get_store
 
 
 def get_search_index() -> SearchIndex:

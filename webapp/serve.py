@@ -21,9 +21,9 @@ def warmed_app() -> Flask:
     server process before its first request rather than during it (seconds on a large graph)."""
     app = create_app()
     with app.app_context():
+        from webapp.app_store import get_store
         from webapp.map_state import get_map_model
         from webapp.search_index import get_search_index
-        from webapp.store import get_store
 
         try:
             get_map_model()

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
-from graph.results import GRAPH_FORMATS
-from graph.service import service_description, void_description
-from graph.store import StoreUnavailable
+from graph.store.backends import StoreUnavailable
+from graph.store.results import GRAPH_FORMATS
+from graph.store.service import service_description, void_description
+from webapp.app_store import get_store
 from webapp.sparql_protocol import (
     CROSS_ORIGIN_HEADERS,
     answer_request,
@@ -17,7 +18,6 @@ from webapp.sparql_protocol import (
     error_response,
     prefers_html,
 )
-from webapp.store import get_store
 
 blueprint = Blueprint("sparql", __name__)
 

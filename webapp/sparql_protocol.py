@@ -14,8 +14,8 @@ from werkzeug.http import parse_accept_header
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from graph.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
-from graph.sparql_guard import QueryRefused
+from graph.store.guard import QueryRefused
+from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 __all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-from graph.engine_errors import syntax_error
-from graph.namespaces import PREFIXES, preset_prefixes
-from graph.query_pool import EngineFailure, QueryTimeout
-from graph.results import Answer
-from graph.sparql_guard import CheckedQuery, QueryRefused, check_query
-from graph.store import StoreUnavailable
-from webapp.store import get_store
+from graph.store.backends import StoreUnavailable
+from graph.store.engine_errors import syntax_error
+from graph.store.guard import CheckedQuery, QueryRefused, check_query
+from graph.store.query_pool import EngineFailure, QueryTimeout
+from graph.store.results import Answer
+from ontology.namespaces import PREFIXES, preset_prefixes
+from webapp.app_store import get_store
 
 __all__ = ["UserQueryError", "check_user_query", "run_user_query"]
 

@@ -1,0 +1,6 @@
+"""The graph's commands (build, validate, stats, query, export) as plain click commands, each a thin
+wrapper over library functions. The `lshkg` group that gathers them and adds `serve` lives with the
+web app (`webapp.cli`), on top of everything.
+
+May import every wing of `graph`, `ontology` and `graph.config`.
+"""

@@ -1,0 +1,112 @@
+"""`lshkg export`: a subgraph to a file, by the same functions as `/api/export`.
+
+Registered onto the `lshkg` group by `webapp/cli.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import click
+
+from graph import config
+from graph.cli.options import endpoint_option, fail, open_configured_store
+from graph.entity.indexes import kind_tree
+from graph.entity.search import build_search_index
+from graph.export.formats import FORMATS, export, format_named
+from graph.export.select import ego, partnership, paths, run_construct, whole
+from graph.export.subgraph import ExportError, Subgraph
+from graph.export.view import map_model_for, map_view
+from graph.network.projection import load_network
+from graph.store.backends import Store, StoreUnavailable
+
+__all__ = ["export_command"]
+
+
+def _format_for(output: Path | None, format_name: str | None) -> str:
+    if format_name:
+        return format_named(format_name).name
+    if output is not None and str(output) != "-":
+        for chosen in FORMATS.values():
+            if output.name.endswith("." + chosen.extension):
+                return chosen.name
+    return "ttl"
+
+
+def _select(store: Store, base_iri: str, options: dict) -> Subgraph:
+    chosen = [name for name in ("ego", "path", "partnership", "query", "view", "everything") if options[name]]
+    if len(chosen) != 1:
+        raise ExportError("selection",
+                          "give exactly one of --ego, --path, --partnership, --query, --view, --all")
+    network = load_network(store)
+    if options["ego"]:
+        return ego(network, kind_tree(store), base_iri, options["ego"], options["depth"], options["kind"])
+    if options["path"]:
+        return paths(network, base_iri, *options["path"])
+    if options["partnership"]:
+        return partnership(network, kind_tree(store), base_iri, options["partnership"])
+    if options["query"]:
+        return run_construct(store, options["query"].read(), network, base_iri=base_iri,
+                             max_bytes=int(config.number("query_max_bytes")),
+                             max_rows=int(config.number("query_max_rows")),
+                             timeout_s=config.number("query_timeout_s"))
+    if options["view"]:
+        params = parse_qs(options["view"].lstrip("?"), keep_blank_values=True)
+        params.pop("view", None)
+        params.pop("format", None)
+        return map_view(map_model_for(store, network, base_iri), params)
+    return whole(network)
+
+
+def _suggest(store: Store, value: str) -> str:
+    hits = build_search_index(store).search(value.replace("-", " "), limit=3)
+    base_iri = config.setting("base_iri")
+    names = [f"{hit.iri.removeprefix(base_iri)} ({hit.label})" for hit in hits]
+    return f"; did you mean {', '.join(names)}?" if names else ""
+
+
+@click.command("export")
+@click.option("--ego", metavar="ID", help="An entity's neighbourhood (with --depth and --kind).")
+@click.option("--depth", default="1", show_default=True, help="Links away from --ego: 1, 2 or 3.")
+@click.option("--kind", multiple=True, help="Keep only nodes of this kind in --ego (repeatable).")
+@click.option("--path", nargs=2, metavar="A B", help="The shortest paths between two entities.")
+@click.option("--partnership", metavar="ID", help="A partnership, its members and their sites.")
+@click.option("--query", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="A CONSTRUCT or DESCRIBE query's answer (- for standard input).")
+@click.option("--view", metavar="QUERYSTRING",
+              help="The map's view, as in its URL: 'kind=company&place=leiden'.")
+@click.option("--all", "everything", is_flag=True, help="The whole graph.")
+@click.option("--format", "format_name", metavar="FORMAT",
+              help=f"One of {', '.join(FORMATS)} (default: from the -o extension, else ttl).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The file to write; - for standard output (default: a name that says what it holds).")
+@endpoint_option
+def export_command(output: Path | None, format_name: str | None, endpoint: str | None, **options) -> None:
+    """Export a subgraph: for Gephi, Cytoscape, a triple store, a spreadsheet or a browser.
+
+    Example: lshkg export --ego kite --depth 2 --format gexf -o kite.gexf
+    """
+    base_iri = config.setting("base_iri")
+    try:
+        chosen = _format_for(output, format_name)
+    except ExportError as error:
+        fail(str(error))
+    store = open_configured_store(endpoint)
+    try:
+        exported = export(_select(store, base_iri, options), chosen, store, base_iri)
+    except ExportError as error:
+        fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
+    except StoreUnavailable as error:
+        fail(str(error))
+    finally:
+        store.close()
+    if output is not None and str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(exported.body)
+        sys.stdout.buffer.flush()
+        return
+    target = output or Path(exported.filename)
+    target.write_bytes(exported.body)
+    click.echo(f"wrote {target} ({len(exported.body)} bytes, {chosen})", err=True)

@@ -1,0 +1,136 @@
+"""A subgraph as a network file: GraphML and GEXF (Gephi, Cytoscape), CSV node and edge lists in
+one zip, and Cytoscape.js JSON.
+
+Every format carries the same flat attributes: a node's IRI, entity id, kind, labels (en, nl),
+abbreviations, coordinates (lat, lon) and year; a link's predicate, relation name, labels, roles
+and evidence (how many passages, the source documents, the quotes, whether general knowledge).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from graph.export.subgraph import Subgraph
+from graph.network.from_triples import last_segment
+
+__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "WRITERS", "edge_attributes", "flat_network", "node_attributes"]
+
+NODE_COLUMNS = ("id", "iri", "kind", "label", "label_en", "label_nl", "abbreviations", "lat", "lon",
+                "year", "startYear", "foundedYear")
+EDGE_COLUMNS = ("source", "target", "predicate", "relation", "label", "label_nl", "roles", "evidence",
+                "general_knowledge", "sources", "quotes")
+QUOTE_SEPARATOR = " | "
+
+
+def node_attributes(iri: str, data: dict, base_iri: str) -> dict[str, Any]:
+    """Flat attributes of a node (scalars only; absent values left out)."""
+    labels = data.get("labels", {})
+    short = iri[len(base_iri):] if iri.startswith(base_iri) else last_segment(iri)
+    attributes: dict[str, Any] = {"iri": iri, "entity": short, "kind": data.get("kind", ""),
+                                  "label": labels.get("en") or labels.get("nl") or next(
+                                      iter(labels.values()), short)}
+    for language in ("en", "nl"):
+        if language in labels:
+            attributes[f"label_{language}"] = labels[language]
+    if data.get("abbreviations"):
+        attributes["abbreviations"] = "; ".join(data["abbreviations"])
+    for key in ("lat", "lon"):
+        if key in data:
+            attributes[key] = float(data[key])
+    for key in ("year", "startYear", "foundedYear"):
+        if key in data:
+            attributes[key] = int(data[key])
+    return attributes
+
+
+def edge_attributes(data: dict) -> dict[str, Any]:
+    evidence = data.get("evidence", [])
+    labels = data.get("labels", {})
+    predicate = data.get("predicate", "")
+    attributes: dict[str, Any] = {
+        "predicate": predicate, "relation": last_segment(predicate),
+        "label": labels.get("en") or labels.get("nl") or last_segment(predicate),
+        "evidence": len(evidence),
+        "general_knowledge": any(e.get("basis") == "GeneralKnowledge" for e in evidence),
+        "sources": " ".join(sorted({e["source"] for e in evidence if e.get("source")})),
+        "quotes": QUOTE_SEPARATOR.join(e["quote"] for e in evidence if e.get("quote")),
+    }
+    if "nl" in labels:
+        attributes["label_nl"] = labels["nl"]
+    if data.get("roles"):
+        attributes["roles"] = "; ".join(data["roles"])
+    return attributes
+
+
+def flat_network(subgraph: Subgraph, base_iri: str) -> nx.MultiDiGraph:
+    """The subgraph with flat attributes, as GraphML and GEXF need them (node keys stay the IRIs)."""
+    flat = nx.MultiDiGraph(name=subgraph.title)
+    for node, data in subgraph.graph.nodes(data=True):
+        flat.add_node(node, **node_attributes(node, data, base_iri))
+    for number, (source, target, key, data) in enumerate(subgraph.graph.edges(keys=True, data=True)):
+        flat.add_edge(source, target, key=f"e{number}", **edge_attributes({"predicate": key, **data}))
+    return flat
+
+
+def write_graphml(subgraph: Subgraph, base_iri: str) -> bytes:
+    out = io.BytesIO()
+    nx.write_graphml(flat_network(subgraph, base_iri), out, encoding="utf-8")
+    return out.getvalue()
+
+
+def write_gexf(subgraph: Subgraph, base_iri: str) -> bytes:
+    flat = flat_network(subgraph, base_iri)
+    for _, data in flat.nodes(data=True):
+        if "lat" in data:  # Gephi opens it laid out on the map: x east, y north
+            data["viz"] = {"position": {"x": data["lon"] * 100, "y": data["lat"] * 100, "z": 0.0}}
+    for _, _, key, data in flat.edges(keys=True, data=True):
+        data["id"] = key  # GEXF edge ids must be unique across the file
+    out = io.BytesIO()
+    nx.write_gexf(flat, out, encoding="utf-8", version="1.2draft")
+    return out.getvalue()
+
+
+def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
+
+
+def write_csv_zip(subgraph: Subgraph, base_iri: str) -> bytes:
+    """`<name>-nodes.csv` and `<name>-edges.csv` (source and target are node ids) in one zip."""
+    flat = flat_network(subgraph, base_iri)
+    ids = {node: data["entity"] for node, data in flat.nodes(data=True)}
+    nodes = [{"id": data["entity"], **data} for _, data in flat.nodes(data=True)]
+    edges = [{"source": ids[s], "target": ids[t], **data} for s, t, data in flat.edges(data=True)]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"lsh-kg-{subgraph.name}-nodes.csv", _csv(nodes, NODE_COLUMNS))
+        archive.writestr(f"lsh-kg-{subgraph.name}-edges.csv", _csv(edges, EDGE_COLUMNS))
+    return out.getvalue()
+
+
+def cytoscape_elements(subgraph: Subgraph, base_iri: str) -> dict[str, Any]:
+    """Cytoscape.js elements: {data: {id, ...}} per node and {data: {id, source, target, ...}} per edge."""
+    flat = flat_network(subgraph, base_iri)
+    nodes = [{"data": {"id": node, **data}} for node, data in flat.nodes(data=True)]
+    edges = [{"data": {"id": key, "source": s, "target": t, **data}}
+             for s, t, key, data in flat.edges(keys=True, data=True)]
+    return {"data": {"name": subgraph.title}, "elements": {"nodes": nodes, "edges": edges}}
+
+
+def write_cytoscape(subgraph: Subgraph, base_iri: str) -> bytes:
+    return json.dumps(cytoscape_elements(subgraph, base_iri), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Subgraph, str], bytes]] = {
+    "graphml": write_graphml, "gexf": write_gexf, "csv": write_csv_zip, "cyjs": write_cytoscape,
+}

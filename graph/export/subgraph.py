@@ -1,0 +1,47 @@
+"""What an export holds: a piece of the network and, for a CONSTRUCT query, its exact triples; and
+the error a request that cannot be exported gets. The writers and selections import these."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pyoxigraph as ox
+
+__all__ = ["ExportError", "Subgraph"]
+
+
+class ExportError(ValueError):
+    """A request that cannot be exported: the parameter at fault, what is allowed, an HTTP status."""
+
+    def __init__(self, parameter: str, message: str, *, allowed: Sequence[str] = (), status: int = 400,
+                 value: str | None = None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+        self.allowed = list(allowed)
+        self.status = status
+        self.value = value
+
+    def __str__(self) -> str:
+        if not self.allowed:
+            return self.message
+        shown = ", ".join(self.allowed[:40]) + (", ..." if len(self.allowed) > 40 else "")
+        return f"{self.message}; allowed: {shown}"
+
+    def as_dict(self) -> dict:
+        return {"error": str(self), "parameter": self.parameter, "allowed": self.allowed}
+
+
+@dataclass
+class Subgraph:
+    """What to export: network nodes keyed by IRI and links keyed by predicate IRI (see
+    `graph.network.projection.Network`), a file name stem that says what it holds, and a title."""
+
+    graph: nx.MultiDiGraph
+    name: str
+    title: str
+    triples: list[ox.Triple] | None = None  # a CONSTRUCT's answer: exported as it is
+    truncated: bool = False
+    extra: dict = field(default_factory=dict)

@@ -1,0 +1,100 @@
+"""Families of kinds for the map: which colour and shape each lsh: class is drawn with, and its names.
+
+A node's kind is its most specific lsh: class (42 of them in the shipped graph); the map groups them
+into a few families a visitor can tell apart (company, UMC, university, science park, ...). A class
+joins the first family whose classes include it or one of its super-classes in the ontology, so a
+class added to `ontology/lsh.ttl` later still lands in a family.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ontology.namespaces import LSH, RDFS
+from ontology.vocabulary import load_vocabulary
+
+__all__ = ["FAMILIES", "FAMILY_KEYS", "OTHER", "Family", "family_of", "kind_labels"]
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str
+    labels: dict[str, str]
+    colour: str
+    shape: str  # a vis-network shape whose label sits below it
+    classes: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "labels": self.labels, "colour": self.colour, "shape": self.shape}
+
+
+# Order matters: the first family that claims a class or one of its super-classes wins (a screening
+# centre is a site and an organisation: it is drawn as a site; a hotspot is a region: drawn as hotspot).
+FAMILIES: tuple[Family, ...] = (
+    Family("site", {"en": "Site", "nl": "Vestiging"}, "#a3a500", "triangleDown", ("Site",)),
+    Family("umc", {"en": "University medical centre", "nl": "Umc"}, "#d62728", "square",
+           ("UniversityMedicalCentre",)),
+    Family("university", {"en": "University", "nl": "Universiteit"}, "#ff7f0e", "square", ("University",)),
+    Family("institute", {"en": "Research institute", "nl": "Onderzoeksinstituut"}, "#8c564b", "square",
+           ("ResearchInstitute",)),
+    Family("science-park", {"en": "Science park", "nl": "Science park"}, "#2ca02c", "hexagon",
+           ("SciencePark",)),
+    Family("logistics-hub", {"en": "Logistics hub", "nl": "Logistieke hub"}, "#0f9fb3", "triangle",
+           ("LogisticsHub",)),
+    Family("authority", {"en": "Authority or government", "nl": "Overheid"}, "#5f6b77", "diamond",
+           ("Authority", "GovernmentBody")),
+    Family("company", {"en": "Company", "nl": "Bedrijf"}, "#1f77b4", "dot", ("Company",)),
+    Family("association", {"en": "Association, foundation or fund", "nl": "Vereniging, stichting of fonds"},
+           "#9467bd", "dot", ("TradeAssociation", "NonProfitOrganisation", "Fund", "Organisation")),
+    Family("partnership", {"en": "Partnership", "nl": "Samenwerking"}, "#e04fb3", "star", ("Partnership",)),
+    Family("programme", {"en": "Programme", "nl": "Programma"}, "#b07aa1", "diamond",
+           ("Programme", "Initiative")),
+    Family("deal", {"en": "Deal", "nl": "Deal"}, "#e5a01a", "diamond", ("Deal",)),
+    Family("person", {"en": "Person", "nl": "Persoon"}, "#4fa84f", "dot", ("Person",)),
+    Family("hotspot", {"en": "Hotspot", "nl": "Hotspot"}, "#f25c54", "hexagon", ("Hotspot",)),
+    Family("city", {"en": "City", "nl": "Stad"}, "#7fa7d6", "dot", ("City",)),
+    Family("region", {"en": "Region or country", "nl": "Regio of land"}, "#a9b4bf", "dot",
+           ("Region", "Country", "Place")),
+    Family("area", {"en": "Therapeutic area", "nl": "Therapeutisch gebied"}, "#c9b13c", "triangle",
+           ("TherapeuticArea",)),
+    Family("concept", {"en": "Strength or theme", "nl": "Sterkte of thema"}, "#8fc9d3", "triangle",
+           ("Concept",)),
+)
+OTHER = Family("other", {"en": "Other", "nl": "Overig"}, "#b0b0b0", "dot", ())
+FAMILY_KEYS = (*tuple(f.key for f in FAMILIES), OTHER.key)
+
+
+@cache
+def family_of(kind: str) -> Family:
+    """The family of an lsh: class, by its local name (`BiotechCompany` -> company).
+
+    >>> family_of("BiotechCompany").key, family_of("ScreeningCentre").key, family_of("Hotspot").key
+    ('company', 'site', 'hotspot')
+    >>> family_of("NoSuchClass").key
+    'other'
+    """
+    vocabulary = load_vocabulary()
+    term = LSH[kind]
+    ancestors = {kind} | {str(t)[len(str(LSH)):] for t in vocabulary.superclasses.get(term, ())}
+    for family in FAMILIES:
+        if ancestors & set(family.classes):
+            return family
+    return OTHER
+
+
+@cache
+def kind_labels(kind: str) -> dict[str, str]:
+    """The class's labels in the ontology ({en, nl}), or its name split into words.
+
+    >>> kind_labels("BiotechCompany")["en"]
+    'Biotech company'
+    """
+    graph = load_vocabulary().graph
+    labels = {label.language: str(label) for label in graph.objects(LSH[kind], RDFS.label)
+              if getattr(label, "language", None)}
+    if not labels:
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind)
+        labels = {"en": words[:1] + words[1:].lower()}
+    return labels

@@ -1,0 +1,111 @@
+"""Which nodes a view shows: scope (everything, a lens, a focus's neighbourhood), then the filters,
+which combine (each narrows the others), then what the visitor asked to see on top (expanded
+neighbours, a path between two entities)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph.network.lenses import lens_nodes
+from graph.network.model import INITIATIVE_FAMILIES, MapModel, in_places
+from graph.network.params import ViewError, ViewParams
+from graph.network.paths import find_paths
+
+__all__ = ["Selection", "resolve", "select_nodes"]
+
+PLACE_PARAM_FAMILIES = frozenset({"city", "hotspot", "region", "science-park", "logistics-hub"})
+
+
+@dataclass
+class Selection:
+    nodes: set[str]
+    pinned: list[str] = field(default_factory=list)  # kept one by one when the view is reduced
+    focus: str | None = None
+    expanded: list[str] = field(default_factory=list)
+    paths: list[list[str]] = field(default_factory=list)
+    path_ends: tuple[str, str] | None = None
+
+
+def resolve(model: MapModel, values: Iterable[str], param: str,
+            families: frozenset[str] | None = None, what: str = "") -> list[str]:
+    """The nodes the ids stand for; a clear error for an unknown id or one of the wrong kind."""
+    found = []
+    for value in values:
+        iri = model.resolve(value)
+        if iri is None:
+            raise ViewError(param, f"no entity {value!r} on the map")
+        if families is not None and model.family[iri].key not in families:
+            raise ViewError(param, f"{value!r} is a {model.family[iri].key}, not {what}")
+        found.append(iri)
+    return found
+
+
+def _in_years(model: MapModel, start: int | None, end: int | None) -> set[str]:
+    """Entities dated (founded, started, year of a deal) within the range, and the undated entities
+    they link to (the parties of a deal, the city of a site), which give them meaning."""
+    low, high = start if start is not None else -10_000, end if end is not None else 10_000
+    dated = {node for node, year in model.year.items() if low <= year <= high}
+    context = {other for node in dated for other in model.links.neighbors(node) if other not in model.year}
+    return dated | context
+
+
+def _filtered(model: MapModel, params: ViewParams, nodes: set[str]) -> set[str]:
+    if params.kind:
+        wanted = set(params.kind)
+        nodes = {n for n in nodes if model.family[n].key in wanted
+                 or model.graph.nodes[n].get("kind") in wanted}
+    if params.place:
+        nodes &= in_places(model, resolve(model, params.place, "place", PLACE_PARAM_FAMILIES,
+                                          "a city, hotspot, region, science park or hub"))
+    if params.partnership:
+        chosen = resolve(model, params.partnership, "partnership", INITIATIVE_FAMILIES,
+                         "a partnership or programme")
+        nodes &= set(chosen).union(*(model.participants.get(p, set()) for p in chosen))
+    if params.area:
+        chosen = resolve(model, params.area, "area", frozenset({"area"}), "a therapeutic area")
+        nodes &= set().union(*(model.area_members[a] for a in chosen))
+    if params.year_from is not None or params.year_to is not None:
+        nodes &= _in_years(model, params.year_from, params.year_to)
+    return nodes
+
+
+def select_nodes(model: MapModel, params: ViewParams) -> Selection:
+    """Everything the view shows, before any reduction to the node cap."""
+    nodes = set(model.graph.nodes)
+    if params.lens:
+        lens = lens_nodes(model, params.lens)
+        if lens is None:
+            raise ViewError("lens", f"no lens {params.lens!r} for this graph (see /api/map/lenses)")
+        nodes = lens
+    focus = resolve(model, [params.focus], "focus")[0] if params.focus else None
+    if focus:
+        nodes &= set(nx.single_source_shortest_path_length(model.links, focus, cutoff=params.depth))
+    nodes = _filtered(model, params, nodes)
+    pinned: list[str] = []
+    if focus:
+        nodes.add(focus)
+        pinned.append(focus)
+    expanded = resolve(model, params.expand, "expand")
+    for node in expanded:
+        # expanding shows every neighbour, whatever the filters: the visitor asked for them
+        neighbours = sorted(model.links.neighbors(node), key=model.ranked_index.__getitem__)
+        nodes.add(node)
+        nodes.update(neighbours)
+        pinned.extend([node, *neighbours])
+    selection = Selection(nodes, pinned, focus, expanded)
+    if params.path_from and params.path_to:
+        source = resolve(model, [params.path_from], "from")[0]
+        target = resolve(model, [params.path_to], "to")[0]
+        if source == target:
+            raise ViewError("to", "the same entity as from")
+        selection.path_ends = (source, target)
+        selection.paths = find_paths(model, source, target, avoid=params.avoid)
+        for path in selection.paths:
+            nodes.update(path)
+        on_paths = list(dict.fromkeys(n for path in selection.paths for n in path))
+        selection.pinned[:0] = on_paths or [source, target]
+        nodes.update((source, target))
+    return selection

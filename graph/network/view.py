@@ -1,0 +1,161 @@
+"""One view of the map as plain data: the nodes and links to draw (or clusters, above the node cap),
+the counts of what is shown, the legend, layout data and any path with its evidence.
+
+    view = compute_view(model, parse_view_params({"kind": "company", "place": "leiden"}), max_nodes=500)
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from graph.network.kinds import FAMILIES, OTHER
+from graph.network.layout import geo_layout, hierarchy_levels
+from graph.network.lenses import LENSES
+from graph.network.model import MapModel
+from graph.network.params import ViewParams
+from graph.network.paths import path_hops
+from graph.network.reduce import cluster_edges, cluster_payload, family_counts, reduce_view
+from graph.network.select import Selection, select_nodes
+from ontology.namespaces import LSH
+
+__all__ = ["DEFAULT_MAX_NODES", "compute_view", "node_payload", "view_nodes"]
+
+DEFAULT_MAX_NODES = 500
+
+
+def _labels(labels: dict[str, str]) -> dict[str, str]:
+    """One label when both languages say the same (most proper names): half the bytes."""
+    values = set(labels.values())
+    return {"en": values.pop()} if len(labels) > 1 and len(values) == 1 else labels
+
+
+def node_payload(model: MapModel, iri: str) -> dict:
+    """A node as the page draws it; an edge's id is `from|predicate|to`."""
+    data = model.graph.nodes[iri]
+    node = {"id": model.short_id(iri), "labels": _labels(data.get("labels", {})),
+            "family": model.family[iri].key, "kind": data.get("kind", ""), "degree": model.degree[iri],
+            "community": model.community.get(iri, -1)}
+    if iri in model.year:
+        node["year"] = model.year[iri]
+    if not iri.startswith(model.base_iri):
+        node["iri"] = iri
+    return node
+
+
+def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> list[dict]:
+    """The links between drawn nodes; their labels go once per predicate into `predicates`."""
+    edges = []
+    lsh = str(LSH)
+    for u, v, key, data in model.graph.subgraph(kept).edges(keys=True, data=True):
+        predicate = key[len(lsh):] if key.startswith(lsh) else key
+        evidence = data.get("evidence", [])
+        source, target = model.short_id(u), model.short_id(v)
+        predicates.setdefault(predicate, data.get("labels") or {"en": predicate})
+        edge = {"from": source, "to": target, "predicate": predicate, "evidence": len(evidence)}
+        if all(e.get("basis") == "GeneralKnowledge" for e in evidence):
+            edge["general"] = True  # no document says it: drawn dashed
+        edges.append(edge)
+    edges.sort(key=lambda e: (e["from"], e["predicate"], e["to"]))
+    return edges
+
+
+def _path(model: MapModel, selection: Selection) -> dict | None:
+    if selection.path_ends is None:
+        return None
+    hops, seen = [], set()
+    for path in selection.paths:
+        for a, b in itertools.pairwise(path):
+            if frozenset((a, b)) not in seen:
+                seen.add(frozenset((a, b)))
+                hops.extend(path_hops(model, [a, b]))
+    source, target = selection.path_ends
+    return {"from": model.short_id(source), "to": model.short_id(target), "found": bool(selection.paths),
+            "length": len(selection.paths[0]) - 1 if selection.paths else None,
+            "paths": [[model.short_id(n) for n in path] for path in selection.paths], "hops": hops}
+
+
+def _chosen(model: MapModel, params: ViewParams, selection: Selection) -> dict:
+    """The entities the parameters name, with their labels, for the page's filter chips."""
+    def refs(values: tuple[str, ...]) -> list[dict]:
+        found = []
+        for value in values:
+            iri = model.resolve(value)
+            if iri:
+                found.append({"id": model.short_id(iri), "labels": model.graph.nodes[iri].get("labels", {})})
+        return found
+    chosen = {name: refs(getattr(params, name)) for name in ("place", "partnership", "area", "expand")}
+    if selection.focus:
+        chosen["focus"] = refs((params.focus,))
+    if params.lens:
+        lens = next(lens for lens in LENSES if lens.id == params.lens)
+        chosen["lens"] = [{"id": lens.id, "labels": lens.labels, "descriptions": lens.descriptions}]
+    return chosen
+
+
+def _legend(model: MapModel, shown: dict[str, int], matched: dict[str, int]) -> list[dict]:
+    totals = family_counts(model, model.graph.nodes)
+    return [{**family.as_dict(), "shown": shown.get(family.key, 0), "matched": matched.get(family.key, 0),
+             "total": totals[family.key]}
+            for family in (*FAMILIES, OTHER) if family.key in totals]
+
+
+def view_nodes(model: MapModel, params: ViewParams) -> set[str]:
+    """The IRIs of every node a view shows, before reduction (what an export of the view holds)."""
+    return select_nodes(model, params).nodes
+
+
+def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
+    selection = select_nodes(model, params)
+    reduced = len(selection.nodes) > max_nodes
+    clusters: list[dict] = []
+    if reduced:
+        reduction = reduce_view(model, selection.nodes, cap=max_nodes, mode=params.cluster,
+                                pinned=selection.pinned, opened=params.open)
+        kept = reduction.kept
+        clusters = [cluster_payload(model, c, params.cluster) for c in reduction.clusters]
+        extra_edges = cluster_edges(model, selection.nodes, reduction)
+    else:
+        kept = sorted(selection.nodes, key=model.ranked_index.__getitem__)
+        extra_edges = []
+    nodes = [node_payload(model, iri) for iri in kept]
+    predicates: dict[str, dict] = {}
+    edges = _edges(model, kept, predicates)
+    view: dict = {"query": params.to_query(), "layout": params.layout, "lang": params.lang,
+                  "nodes": nodes, "clusters": clusters, "edges": edges + extra_edges,
+                  "predicates": predicates, "reduced": reduced, "maxNodes": max_nodes}
+    if params.layout == "geo":
+        extra = {c["id"]: _cluster_point(model, c) for c in clusters}
+        positions, margins = geo_layout(model, kept, extra)
+        in_margin = {key: margin["key"] for margin in margins for key in margin.pop("members")}
+        view["margins"] = margins
+        for item in (*nodes, *clusters):
+            key = model.ids.get(item["id"], item["id"]) if not item.get("cluster") else item["id"]
+            item["x"], item["y"] = positions[key]
+            if key in in_margin:
+                item["margin"] = in_margin[key]  # abroad or not placed: drawn beside the map
+    elif params.layout == "hierarchical":
+        levels = hierarchy_levels(model, kept)
+        bottom = max(levels.values(), default=0) + 1
+        for node, iri in zip(nodes, kept, strict=True):
+            node["level"] = levels[iri]
+        for cluster in clusters:
+            cluster["level"] = bottom
+    shown_families = family_counts(model, kept)
+    view["counts"] = {"nodes": len(nodes), "clusters": len(clusters), "edges": len(edges),
+                      "matched": len(selection.nodes), "hidden": len(selection.nodes) - len(nodes),
+                      "total": {"nodes": model.graph.number_of_nodes(),
+                                "edges": model.total_links}}
+    view["legend"] = _legend(model, shown_families, family_counts(model, selection.nodes))
+    view["chosen"] = _chosen(model, params, selection)
+    view["focus"] = model.short_id(selection.focus) if selection.focus else None
+    view["expanded"] = [model.short_id(n) for n in selection.expanded]
+    view["path"] = _path(model, selection)
+    return view
+
+
+def _cluster_point(model: MapModel, cluster: dict) -> tuple[float, float] | None:
+    """A cluster by city sits at its city; others have no single place."""
+    city = cluster["facets"].get("city")
+    iri = model.ids.get(city["id"], "") if city else ""
+    data = model.graph.nodes[iri] if iri else {}
+    return (data["lat"], data["lon"]) if "lat" in data else None

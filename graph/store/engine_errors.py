@@ -1,0 +1,50 @@
+"""Oxigraph's syntax errors in words a user can act on, with the line and column.
+
+rdflib's parser (the guard) accepts a prefix nobody declared; Oxigraph refuses it with a list of
+every character it expected. An undeclared prefix is the commonest slip (`lshid:` without its
+PREFIX line), so it is named, with the declaration to add when it is one of ours.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.store.guard import QueryRefused, check_query
+
+__all__ = ["engine_syntax_error", "syntax_error"]
+
+_POSITION = re.compile(r"error at (\d+):(\d+): ")
+_PREFIXED_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
+
+
+def syntax_error(text: str, engine_message: str, *, max_bytes: int,
+                 known_prefixes: dict[str, str]) -> QueryRefused | None:
+    """What is wrong with a query the engine could not parse: rdflib's full parse says it with the
+    position when it finds the fault, else the engine's message is worded; None when neither can."""
+    try:
+        check_query(text, max_bytes=max_bytes, full=True)
+    except QueryRefused as refused:
+        return refused
+    return engine_syntax_error(text, engine_message, known_prefixes)
+
+
+def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:
+    """The engine's message about `text` as a QueryRefused (400) with its position; None when the
+    message gives no position (not one of Oxigraph's syntax errors)."""
+    found = _POSITION.search(message)
+    if not found:
+        return None
+    line, column = int(found[1]), int(found[2])
+    lines = text.split("\n")
+    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+    name = _PREFIXED_NAME_BEFORE.search(before)
+    if "Prefix not found" in message and name:
+        prefix = name[1] or ""
+        hint = (f"; add PREFIX {prefix}: <{known_prefixes[prefix]}>" if prefix in known_prefixes
+                else f"; declare it with PREFIX {prefix}: <...>")
+        return QueryRefused(f"syntax error: the prefix {prefix}: is not declared{hint}", line=line,
+                            column=name.start() + 1)
+    detail = message[found.end():].strip()
+    short = detail.split(", [", 1)[0]  # not the list of every character it would accept
+    return QueryRefused(f"syntax error: {short}{', ...' if short != detail else ''}", line=line,
+                        column=column)

@@ -1,0 +1,172 @@
+"""Check a SPARQL query before it runs: read-only, no outbound requests, bounded size.
+
+Both engines we run on execute `SERVICE` and some fetch `FROM` IRIs, so every query is parsed
+here first (with rdflib, whose parser is not thread-safe: hence the lock) and refused when it
+could reach outside the store. What rdflib cannot parse is refused too: fail closed.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pyparsing import ParseBaseException
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+__all__ = ["CheckedQuery", "QueryRefused", "check_query"]
+
+_PARSER_LOCK = threading.Lock()
+
+QUERY_FORMS = {"SelectQuery": "SELECT", "ConstructQuery": "CONSTRUCT",
+               "DescribeQuery": "DESCRIBE", "AskQuery": "ASK"}
+
+
+class QueryRefused(ValueError):
+    """A query that is not run: what is wrong, where (line, column) and the HTTP status to give."""
+
+    def __init__(self, message: str, status: int = 400, line: int | None = None,
+                 column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query that passed the checks, with its form (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+
+    text: str
+    form: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    @property
+    def returns_graph(self) -> bool:
+        return self.form in ("CONSTRUCT", "DESCRIBE")
+
+
+def _nodes(tree: Any) -> Iterator[CompValue]:
+    """Every CompValue in a parse tree, however deeply nested (sub-queries, EXISTS, OPTIONAL)."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple) or hasattr(node, "asList"):
+            stack.extend(list(node))
+
+
+def _parse(text: str) -> Any:
+    with _PARSER_LOCK:
+        try:
+            return parseQuery(text)
+        except ParseBaseException as error:
+            if _is_update(text):
+                raise QueryRefused(
+                    "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) are not allowed: "
+                    "this endpoint is read-only") from None
+            raise QueryRefused(f"syntax error: {error.msg}, found {_found(error)}",
+                               line=error.lineno, column=error.col) from None
+        except Exception as error:  # rdflib raises plain exceptions for some bad input
+            raise QueryRefused(f"syntax error: {error}") from None
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _found(error: ParseBaseException) -> str:
+    rest = error.line[error.col - 1:error.col + 19] if error.line else ""
+    return repr(rest) if rest else "end of query"
+
+
+# Words without which a query can neither reach outside the store (SERVICE, FROM, LOAD) nor be an
+# update. A query that has none of them anywhere, even inside strings or comments, once its \u
+# escapes are decoded, is safe whatever any parser makes of it: it skips the slow full parse and
+# the engine's own parser judges its syntax. Any of these words anywhere: the full check.
+_RISKY_WORDS = re.compile(r"\b(service|from|load|insert|delete|clear|drop|create|add|move|copy|with|"
+                          r"using|data)\b", re.IGNORECASE)
+_FORM = re.compile(r"\A(?:\s+|#[^\n]*(?:\n|\Z)|PREFIX\s+[A-Za-z0-9_.-]*:\s*<[^<>\s]*>|BASE\s*<[^<>\s]*>)*"
+                   r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _decoded(text: str) -> str:
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16)
+                       < 0x110000 else m.group(0), text)
+
+
+def _fast_form(text: str) -> str | None:
+    """The query form of a query that cannot be unsafe, or None when it needs the full check."""
+    decoded = _decoded(text)
+    if _RISKY_WORDS.search(decoded):
+        return None
+    match = _FORM.match(decoded)
+    return match.group(1).upper() if match else None
+
+
+def check_query(text: str, *, max_bytes: int, local_graphs: Collection[str] = (),
+                full: bool = False) -> CheckedQuery:
+    """Check one query; raises QueryRefused with the reason, position and status.
+
+    A query with no word that could make it unsafe is passed on unparsed (the engine then judges
+    its syntax); `full` parses it in any case (for rdflib's message on a syntax error).
+
+    >>> check_query("ASK { ?s ?p ?o }", max_bytes=1000).form
+    'ASK'
+    >>> check_query("SELECT * { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }", max_bytes=1000)
+    Traceback (most recent call last):
+    ...
+    graph.store.guard.QueryRefused: SERVICE is not allowed: this endpoint never queries other servers
+    """
+    size = len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise QueryRefused(f"the query is {size} bytes; the limit is {max_bytes}", status=413)
+    if not text.strip():
+        raise QueryRefused("the query is empty")
+    form = None if full else _fast_form(text)
+    if form is not None:
+        return CheckedQuery(text, form)
+    return _checked_by_parsing(text, local_graphs)
+
+
+@lru_cache(maxsize=512)
+def _checked_by_parsing(text: str, local_graphs: Collection[str]) -> CheckedQuery:
+    """The full check (cached: the same text, often a gallery query, is parsed once)."""
+    parsed = _parse(text)
+    query = parsed[1]
+    for node in _nodes(parsed):
+        if node.name == "ServiceGraphPattern":
+            raise QueryRefused("SERVICE is not allowed: this endpoint never queries other servers")
+    default_graphs: list[str] = []
+    named_graphs: list[str] = []
+    if "datasetClause" in query:
+        for clause in query["datasetClause"]:
+            if "default" in clause:
+                default_graphs.append(str(clause["default"]))
+            if "named" in clause:
+                named_graphs.append(str(clause["named"]))
+    outside = [iri for iri in default_graphs + named_graphs if iri not in local_graphs]
+    if outside:
+        raise QueryRefused(f"FROM <{outside[0]}> is not a graph of this store; "
+                           "FROM and FROM NAMED may only name the store's own graphs")
+    return CheckedQuery(text, QUERY_FORMS[query.name], tuple(default_graphs), tuple(named_graphs))

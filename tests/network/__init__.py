@@ -1,0 +1,1 @@
+"""Tests of the network wing: the map model and what it derives."""

@@ -1,0 +1,116 @@
+"""Ten runaway queries at once: cheap queries still answer, within their usual latency plus the
+time limit, and the server's query workers shrink back afterwards."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import TINY_RECORDS
+from tests.servers import build_store, lshkg_server
+
+TIME_LIMIT_S = 2.0
+EXPLOSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+CHEAP = "SELECT ?c WHERE { ?c a <https://w3id.org/lsh-kg/ontology#City> }"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("runaway")
+    build_store(TINY_RECORDS, data_dir)
+    # the default of two server processes, as deployed
+    with lshkg_server(data_dir, data_dir / "server.log", workers=2, query_timeout_s=str(TIME_LIMIT_S),
+                      rate_limit_per_minute="0") as base:
+        yield base
+
+
+def timed_get(url: str) -> tuple[int, float, float]:
+    """Status, duration, and when it finished (monotonic clock)."""
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        with error:
+            status = error.code
+    return status, time.monotonic() - started, time.monotonic()
+
+
+def query_url(server: str, query: str) -> str:
+    return f"{server}/sparql?" + urllib.parse.urlencode({"query": query, "format": "json"})
+
+
+def test_cheap_queries_answer_through_a_storm_of_runaway_ones(server: str) -> None:
+    # Timings on a shared machine are noise: the test asserts order, not seconds (the seconds are
+    # in bench/load.py's figures). A cheap query must not wait for the storm to blow over.
+    storm: list[tuple[int, float, float]] = []
+    threads = [threading.Thread(target=lambda: storm.append(timed_get(query_url(server, EXPLOSIVE))))
+               for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.5)  # the runaway queries hold the workers now
+    cheap = [timed_get(query_url(server, CHEAP)) for _ in range(3)]
+    for thread in threads:
+        thread.join()
+    assert [status for status, _, _ in cheap] == [200] * 3, cheap
+    assert sorted(status for status, _, _ in storm) == [503] * 10
+    last_stopped = max(done for _, _, done in storm)
+    assert all(done < last_stopped for _, _, done in cheap), (cheap, last_stopped)
+    # and afterwards the server answers as before
+    assert [timed_get(query_url(server, CHEAP))[0] for _ in range(5)] == [200] * 5
+
+
+def test_the_pool_grows_for_runaway_queries_and_shrinks_back(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from graph.store.query_pool import QueryPool, QueryTimeout
+
+    data_dir = tmp_path_factory.mktemp("pool")
+    build_store(TINY_RECORDS, data_dir)
+    pool = QueryPool(str(data_dir / "store"), size=1, max_size=4)
+    outcomes: list[str] = []
+
+    def runaway() -> None:
+        try:
+            pool.run(EXPLOSIVE, "json", max_rows=10, timeout_s=1.0)
+            outcomes.append("answered")
+        except QueryTimeout:
+            outcomes.append("stopped")
+
+    try:
+        threads = [threading.Thread(target=runaway) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.4)
+        assert len(pool) >= 3  # grown past its warm size of 1
+        answer = pool.run(CHEAP, "json", max_rows=10, timeout_s=5)
+        assert b"oss" in answer.body
+        for thread in threads:
+            thread.join()
+        assert outcomes == ["stopped"] * 3
+        assert len(pool) == 1  # the killed ones are not replaced beyond the warm size
+        assert b"oss" in pool.run(CHEAP, "json", max_rows=10, timeout_s=5).body
+    finally:
+        pool.close()
+
+
+def test_the_worker_that_answered_last_answers_next(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from graph.store.query_pool import QueryPool
+
+    data_dir = tmp_path_factory.mktemp("pool-order")
+    build_store(TINY_RECORDS, data_dir)
+    pool = QueryPool(str(data_dir / "store"), size=2)
+    try:
+        first = pool._acquire(1.0)
+        second = pool._acquire(1.0)
+        pool._release(second)
+        pool._release(first)
+        assert pool._acquire(1.0) is first  # its caches are the warmest
+    finally:
+        pool.close()

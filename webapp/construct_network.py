@@ -1,0 +1,50 @@
+"""`POST /api/construct-network`: a CONSTRUCT or DESCRIBE query's answer as nodes and edges.
+
+The query runs through the same guard, store and limits as `/sparql`; the editor draws the
+answer with vis-network.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from graph.network.from_triples import network_from_ntriples
+from ontology.namespaces import preset_prefixes
+from webapp.user_query import UserQueryError, check_user_query, run_user_query
+
+blueprint = Blueprint("network_view", __name__, url_prefix="/api")
+
+
+def _error(status: int, message: str, **details: object) -> tuple[Response, int]:
+    return jsonify(error=message, **details), status
+
+
+def _query_text() -> str | None:
+    if request.is_json:
+        payload = request.get_json(silent=True)
+        query = payload.get("query") if isinstance(payload, dict) else None
+        return query if isinstance(query, str) else None
+    return request.form.get("query")
+
+
+@blueprint.route("/construct-network", methods=["POST"])
+def construct_network() -> Response | tuple[Response, int]:
+    """{nodes: [{id, label, kind, ...}], edges: [{from, to, label, predicate}], truncated, triples}."""
+    config = current_app.config
+    text = _query_text()
+    if text is None:
+        return _error(400, 'give the query as the form field "query" or as JSON {"query": "..."}')
+    try:
+        checked = check_user_query(text)
+        if not checked.returns_graph:
+            return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
+                          "and DESCRIBE queries can be drawn as a network")
+        answer = run_user_query(checked, "nt")
+    except UserQueryError as error:
+        return _error(error.status, error.message, line=error.line, column=error.column)
+    base_iri = config["LSHKG_BASE_IRI"]
+    network = network_from_ntriples(answer.body, base_iri=base_iri, prefixes=preset_prefixes(base_iri),
+                                    entity_base=request.script_root + "/id/")
+    network["truncated"] = network["truncated"] or answer.truncated
+    network["max_triples"] = config["LSHKG_QUERY_MAX_ROWS"]
+    return jsonify(network)

@@ -1,0 +1,150 @@
+"""Entity pages: every IRI under the base IRI resolved at `/id/<id>`.
+
+Content negotiation: HTML for browsers; Turtle, JSON-LD, N-Triples or RDF/XML by `Accept` or by
+extension (`/id/kite.ttl`, `.jsonld`, `.nt`, `.rdf`); the JSON twin at `/id/kite.json`. A source
+document's page also lists every statement it supports (`/sources/<id>` leads there). An unknown
+id gets 404 with the closest matches.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
+
+from graph.entity.facts import EntityFacts, entity_exists, entity_facts, entity_triples
+from graph.entity.indexes import labels_of, source_support
+from graph.export.formats import FORMATS
+from graph.export.rdf import write_triples
+from graph.store.backends import StoreUnavailable
+from webapp.app_store import get_store
+from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, pick
+from webapp.export import get_network, suggestions
+
+blueprint = Blueprint("entity", __name__)
+
+RDF_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application/n-triples": "nt",
+             "application/rdf+xml": "rdfxml"}
+EXTENSIONS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+              "rdf": "application/rdf+xml", "json": "application/json", "html": "text/html"}
+OFFERED = ["text/html", "application/xhtml+xml", *RDF_TYPES, "application/json"]
+LANGUAGES = ("en", "nl")
+EXPORT_CHOICES = ("ttl", "trig", "jsonld", "graphml", "gexf", "csv", "cyjs", "html")
+
+
+@blueprint.errorhandler(StoreUnavailable)
+def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 503
+
+
+def language() -> str:
+    chosen = request.args.get("lang", "en")
+    return chosen if chosen in LANGUAGES else "en"
+
+
+def _negotiate(ident: str) -> tuple[str, str | None]:
+    """The id without its extension, and the media type wanted (None: nothing we offer)."""
+    stem, dot, extension = ident.rpartition(".")
+    if dot and extension in EXTENSIONS and "/" not in extension:
+        return stem, EXTENSIONS[extension]
+    if not request.accept_mimetypes:
+        return ident, "text/html"
+    best = request.accept_mimetypes.best_match(OFFERED)
+    return ident, "text/html" if best == "application/xhtml+xml" else best
+
+
+def _html(body: str) -> Response:
+    # the app's security headers (webapp/security.py) add the strict Content-Security-Policy
+    response = Response(body, mimetype="text/html")
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _not_found(ident: str, media: str) -> tuple[Response, int]:
+    close = suggestions(ident)
+    message = f"no entity with id {ident!r}"
+    if media == "application/json":
+        return jsonify(error=message, parameter="id", suggestions=close), 404
+    if media in RDF_TYPES:
+        lines = [message] + [f"did you mean {hit['id']} ({hit['label']})?" for hit in close]
+        return Response("\n".join(lines) + "\n", mimetype="text/plain"), 404
+    html = render_template("entity/not_found.html", ident=ident, suggestions=close, lang=language())
+    return _html(html), 404
+
+
+@blueprint.route("/id/<path:ident>")
+def page(ident: str) -> Response | tuple[Response, int]:
+    ident, media = _negotiate(ident)
+    if media is None:
+        offered = ", ".join(t for t in OFFERED if t != "application/xhtml+xml")
+        return Response(f"cannot answer in the media types asked for; offered: {offered}\n",
+                        status=406, mimetype="text/plain")
+    base_iri = current_app.config["LSHKG_BASE_IRI"]
+    iri = base_iri + ident
+    store = get_store()
+    if not ident or not entity_exists(store, iri):
+        return _not_found(ident, media)
+    if media in RDF_TYPES:
+        body = write_triples(entity_triples(store, iri), base_iri, RDF_TYPES[media])
+        response = Response(body, mimetype=media)
+        response.headers["Vary"] = "Accept"
+        return response
+    entity = entity_facts(store, iri)
+    supports = source_support(store, iri) if entity.kind == "SourceDocument" else None
+    if media == "application/json":
+        body = entity.as_dict()
+        body["id"] = ident
+        if supports is not None:
+            body["supports"] = supports
+        response = jsonify(body)
+        response.headers["Vary"] = "Accept"
+        return response
+    return _html(_render(ident, entity, supports))
+
+
+def _supports_view(rows: list[dict], links: Links, lang: str) -> list[dict]:
+    """The statements a document supports, grouped by quote (one passage often supports several)."""
+    iris = {r["subject"] for r in rows} | {r["predicate"] for r in rows} | \
+        {r["object"] for r in rows if r["object_is_iri"]}
+    labels = labels_of(get_store(), sorted(iris))
+    quotes: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        subject, obj = row["subject"], row["object"]
+        passage = quotes.setdefault((row["quote"], row["quote_language"]), {
+            "quote": row["quote"], "quote_language": row["quote_language"], "statements": []})
+        passage["statements"].append({
+            "subject": {"text": links.name(subject, labels.get(subject, {}), lang),
+                        "href": links.href(subject)},
+            "relation": pick(labels.get(row["predicate"], {}), lang) or row["predicate"].rsplit("#", 1)[-1],
+            "object": {"text": links.name(obj, labels.get(obj, {}), lang) if row["object_is_iri"] else obj,
+                       "href": links.href(obj) if row["object_is_iri"] else None,
+                       "language": row["object_language"]}})
+    return sorted(quotes.values(), key=lambda p: (p["statements"][0]["subject"]["text"].casefold(),
+                                                  p["quote"]))
+
+
+def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str:
+    lang = language()
+    root = request.script_root
+    links = Links(current_app.config["LSHKG_BASE_IRI"], root)
+    in_network = entity.iri in get_network().graph
+    return render_template(
+        "entity/entity.html", ident=ident, entity=entity, lang=lang, label=entity.label(lang),
+        kind_label=pick(entity.kind_labels, lang, entity.kind),
+        kind_href=f"{root}/kinds/{entity.kind}" if entity.kind else None,
+        groups=groups_view(entity, links, lang), network=neighbourhood(entity, links, lang),
+        supports=_supports_view(supports, links, lang) if supports is not None else None,
+        map_href=f"{root}/?focus={ident}" if in_network else None,
+        query_href=editor_query(entity.iri, root), in_network=in_network,
+        export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
+        rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
+        other_language=next(code for code in LANGUAGES if code != lang))
+
+
+@blueprint.route("/sources")
+def sources() -> Response:
+    return redirect(url_for("kinds.kind", name="SourceDocument"))
+
+
+@blueprint.route("/sources/<path:ident>")
+def source(ident: str) -> Response:
+    """A source document's page is its entity page, which lists what it supports."""
+    return redirect(url_for("entity.page", ident=ident, **request.args))
