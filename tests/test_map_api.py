@@ -7,6 +7,7 @@ from __future__ import annotations
 import doctest
 import importlib
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import networkx as nx
@@ -412,10 +413,16 @@ def test_map_page_loads_only_local_assets(client: FlaskClient) -> None:
                    'data-view-api="/api/map/view"', 'data-search-api="/api/search"',
                    'data-export-api="/api/export"', 'data-entity-base="/id/"', "vis-network.min.js"):
         assert marker in html, marker
-    for reference in ("/static/map.js", "/static/map.css", "/vendor/vis-network/vis-network.min.js"):
+    # the map's modules: main.js as a module script (deferred, so after vis-network's classic script)
+    assert '<script type="module" src="/static/map/main.js"></script>' in html
+    modules = [f"/static/map/{path.name}" for path in _modules("map")]
+    for reference in ("/static/map/main.js", "/static/map.css", "/vendor/vis-network/vis-network.min.js"):
         assert reference in html
+    for reference in ("/static/map.css", "/vendor/vis-network/vis-network.min.js", *modules):
         served = client.get(reference)
         assert served.status_code == 200, reference
+        if reference.endswith(".js"):
+            assert served.mimetype == "text/javascript", reference  # module scripts need a JavaScript type
         served.close()
     assert not [u for u in _urls(html) if urlsplit(u).netloc]
 
@@ -426,12 +433,19 @@ def _urls(html: str) -> list[str]:
     return re.findall(r'(?:src|href)="([^"]+)"', html)
 
 
-def test_map_script_never_writes_html_from_data() -> None:
-    from pathlib import Path
+def _modules(folder: str) -> list[Path]:
+    """The ES modules of one page (webapp/static/<folder>/), main.js among them."""
+    modules = sorted((Path(__file__).resolve().parent.parent / "webapp" / "static" / folder).rglob("*.js"))
+    assert any(path.name == "main.js" for path in modules), folder
+    return modules
 
-    script = (Path(__file__).resolve().parent.parent / "webapp" / "static" / "map.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
-        assert sink not in script, sink
+
+def test_map_script_never_writes_html_from_data() -> None:
+    sinks = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")
+    for path in _modules("map"):
+        script = path.read_text()
+        for sink in sinks:
+            assert sink not in script, (path.name, sink)
 
 
 def test_centrality_and_communities_are_computed_once_not_per_request(
