@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -446,6 +447,27 @@ def test_map_script_never_writes_html_from_data() -> None:
         script = path.read_text()
         for sink in sinks:
             assert sink not in script, (path.name, sink)
+
+
+# import { a, b } from "./x.js"; also a bare import "./x.js" and export ... from "./x.js"
+_IMPORT = re.compile(r'^\s*(?:import|export)\s+(?:\{([^}]*)\}\s+from\s+|[^"\';]*?\s+from\s+)?'
+                     r'["\']([^"\']+)["\']', re.MULTILINE)
+
+
+@pytest.mark.parametrize("folder", ["map", "editor"])
+def test_front_end_modules_are_small_and_import_what_exists(folder: str) -> None:
+    # no browser needed to catch a module that grew too big or an import of a missing file or name
+    for path in _modules(folder):
+        source = path.read_text()
+        assert len(source.splitlines()) <= 400, f"{path.name}: {len(source.splitlines())} lines"
+        for names, target in _IMPORT.findall(source):
+            assert target.startswith("./") and target.endswith(".js"), (path.name, target)
+            imported = path.parent / target
+            assert imported.is_file(), (path.name, target)
+            exported = imported.read_text()
+            for name in filter(None, (part.strip() for part in names.split(","))):
+                assert re.search(rf"^export (?:function|const|let|var) {name}\b", exported, re.MULTILINE), \
+                    (path.name, target, name)
 
 
 def test_centrality_and_communities_are_computed_once_not_per_request(
