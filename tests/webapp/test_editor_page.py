@@ -79,12 +79,17 @@ def test_query_page_loads_only_local_assets(client: FlaskClient) -> None:
     assert not outside, f"references to other hosts: {outside}"
     assets = {value for tag, name, value in references
               if (tag, name) in (("script", "src"), ("link", "href")) and not value.startswith("data:")}
-    assert assets == {"/static/site.css", "/static/editor.css", "/static/editor.js",
+    assert assets == {"/static/site.css", "/static/editor.css", "/static/editor/main.js",
                       "/vendor/yasgui/yasgui.min.css", "/vendor/yasgui/yasgui.min.js",
                       "/vendor/vis-network/vis-network.css", "/vendor/vis-network/vis-network.min.js"}
-    for asset in sorted(assets):
+    # the editor's modules: main.js as a module script (deferred, so after YASGUI's classic script)
+    assert '<script type="module" src="/static/editor/main.js"></script>' in html
+    modules = {f"/static/editor/{path.name}" for path in _editor_modules()}
+    for asset in sorted(assets | modules):
         served = client.get(asset)
         assert served.status_code == 200, asset
+        if asset.endswith(".js"):
+            assert served.mimetype == "text/javascript", asset  # module scripts need a JavaScript type
         served.close()
 
 
@@ -109,10 +114,18 @@ def test_query_page_has_the_layout_and_the_settings_the_script_reads(client: Fla
         assert f'id="{element}"' in html
 
 
+def _editor_modules() -> list[Path]:
+    modules = sorted((Path(__file__).resolve().parents[2] / "webapp" / "static" / "editor").rglob("*.js"))
+    assert any(path.name == "main.js" for path in modules)
+    return modules
+
+
 def test_static_scripts_never_write_html_from_data() -> None:
-    script = (Path(__file__).resolve().parents[2] / "webapp" / "static" / "editor.js").read_text()
-    assert "innerHTML" not in script and "outerHTML" not in script and "insertAdjacentHTML" not in script
-    assert "lov.linkeddata.es" not in script
+    for path in _editor_modules():
+        script = path.read_text()
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML"):
+            assert sink not in script, (path.name, sink)
+        assert "lov.linkeddata.es" not in script, path
 
 
 # ---------- POST /api/construct-network ----------

@@ -4,7 +4,9 @@ naming the parameter for every bad one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import networkx as nx
@@ -410,10 +412,16 @@ def test_map_page_loads_only_local_assets(client: FlaskClient) -> None:
                    'data-view-api="/api/map/view"', 'data-search-api="/api/search"',
                    'data-export-api="/api/export"', 'data-entity-base="/id/"', "vis-network.min.js"):
         assert marker in html, marker
-    for reference in ("/static/map.js", "/static/map.css", "/vendor/vis-network/vis-network.min.js"):
+    # the map's modules: main.js as a module script (deferred, so after vis-network's classic script)
+    assert '<script type="module" src="/static/map/main.js"></script>' in html
+    modules = [f"/static/map/{path.name}" for path in _modules("map")]
+    for reference in ("/static/map/main.js", "/static/map.css", "/vendor/vis-network/vis-network.min.js"):
         assert reference in html
+    for reference in ("/static/map.css", "/vendor/vis-network/vis-network.min.js", *modules):
         served = client.get(reference)
         assert served.status_code == 200, reference
+        if reference.endswith(".js"):
+            assert served.mimetype == "text/javascript", reference  # module scripts need a JavaScript type
         served.close()
     assert not [u for u in _urls(html) if urlsplit(u).netloc]
 
@@ -424,12 +432,40 @@ def _urls(html: str) -> list[str]:
     return re.findall(r'(?:src|href)="([^"]+)"', html)
 
 
-def test_map_script_never_writes_html_from_data() -> None:
-    from pathlib import Path
+def _modules(folder: str) -> list[Path]:
+    """The ES modules of one page (webapp/static/<folder>/), main.js among them."""
+    modules = sorted((Path(__file__).resolve().parents[2] / "webapp" / "static" / folder).rglob("*.js"))
+    assert any(path.name == "main.js" for path in modules), folder
+    return modules
 
-    script = (Path(__file__).resolve().parents[2] / "webapp" / "static" / "map.js").read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
-        assert sink not in script, sink
+
+def test_map_script_never_writes_html_from_data() -> None:
+    sinks = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function")
+    for path in _modules("map"):
+        script = path.read_text()
+        for sink in sinks:
+            assert sink not in script, (path.name, sink)
+
+
+# import { a, b } from "./x.js"; also a bare import "./x.js" and export ... from "./x.js"
+_IMPORT = re.compile(r'^\s*(?:import|export)\s+(?:\{([^}]*)\}\s+from\s+|[^"\';]*?\s+from\s+)?'
+                     r'["\']([^"\']+)["\']', re.MULTILINE)
+
+
+@pytest.mark.parametrize("folder", ["map", "editor"])
+def test_front_end_modules_are_small_and_import_what_exists(folder: str) -> None:
+    # no browser needed to catch a module that grew too big or an import of a missing file or name
+    for path in _modules(folder):
+        source = path.read_text()
+        assert len(source.splitlines()) <= 400, f"{path.name}: {len(source.splitlines())} lines"
+        for names, target in _IMPORT.findall(source):
+            assert target.startswith("./") and target.endswith(".js"), (path.name, target)
+            imported = path.parent / target
+            assert imported.is_file(), (path.name, target)
+            exported = imported.read_text()
+            for name in filter(None, (part.strip() for part in names.split(","))):
+                assert re.search(rf"^export (?:function|const|let|var) {name}\b", exported, re.MULTILINE), \
+                    (path.name, target, name)
 
 
 def test_centrality_and_communities_are_computed_once_not_per_request(

@@ -1,0 +1,97 @@
+/* The download links under the editor: the answer's formats for the query's form (solutions or graph);
+ * a query too long for a link is sent as a POST form into a hidden frame, which reports errors.
+ */
+
+import { byId, el } from "./dom.js";
+import { setStatus } from "./page.js";
+import { ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL } from "./state.js";
+import { t } from "./texts.js";
+import { yasqe } from "./yasgui.js";
+
+export function queryForm() {
+  var type = yasqe ? yasqe.getQueryType() : null;
+  return GRAPH_FORMS.indexOf(String(type || "").toUpperCase()) >= 0 ? "graph" : "solutions";
+}
+
+function downloadUrl(query, format) {
+  var search = new URLSearchParams({ query: query, format: format, download: "1" });
+  return ENDPOINT + "?" + search.toString();
+}
+
+function downloadFrame() {
+  var frame = byId("download-frame");
+  if (!frame) {
+    frame = el("iframe");
+    frame.id = "download-frame";
+    frame.name = "download-frame";
+    frame.hidden = true;
+    frame.title = "downloads";
+    frame.addEventListener("load", function () {
+      // a download does not load the frame; an error message (text/plain) does
+      var text = "";
+      try {
+        text = frame.contentDocument && frame.contentDocument.body
+          ? frame.contentDocument.body.textContent.trim() : "";
+      } catch (error) {
+        text = "";
+      }
+      if (text) {
+        setStatus("download-failed", { error: text }, "error");
+      }
+    });
+    document.body.appendChild(frame);
+  }
+  return frame;
+}
+
+function postDownload(format) {
+  downloadFrame();
+  var form = el("form");
+  form.method = "post";
+  form.action = ENDPOINT;
+  form.target = "download-frame";
+  form.hidden = true;
+  [["query", yasqe.getValue()], ["format", format], ["download", "1"]].forEach(function (pair) {
+    var input = el("input");
+    input.type = "hidden";
+    input.name = pair[0];
+    input.value = pair[1];
+    form.appendChild(input);
+  });
+  document.body.appendChild(form);
+  form.submit();
+  form.remove();
+}
+
+export function updateDownloads() {
+  var box = byId("downloads");
+  var links = byId("download-links");
+  var query = yasqe.getValue();
+  var form = queryForm();
+  var viaPost = downloadUrl(query, "json").length > MAX_GET_URL;
+  links.replaceChildren();
+  FORMATS[form].forEach(function (entry) {
+    var format = entry[0];
+    var node;
+    if (viaPost) {
+      node = el("button", "download-link download-post", entry[1]);
+      node.type = "button";
+      node.addEventListener("click", function () {
+        postDownload(format);
+      });
+    } else {
+      node = el("a", "download-link", entry[1]);
+      node.href = downloadUrl(query, format);
+      node.setAttribute("download", "");
+    }
+    node.dataset.format = format;
+    node.title = "format=" + format;
+    links.appendChild(node);
+  });
+  if (viaPost) {
+    links.appendChild(el("span", "muted download-note", t("download-post")));
+  }
+  box.dataset.form = form;
+  box.dataset.method = viaPost ? "post" : "get";
+  box.classList.toggle("invalid", !yasqe.queryValid);
+}

@@ -1,0 +1,108 @@
+/* Running a query and its results in YASR: links to our entities rewritten to this app's pages, errors
+ * shown as text, the truncation the server reports (header or result link), the status when done.
+ */
+
+import { el, seconds } from "./dom.js";
+import { queryForm, updateDownloads } from "./downloads.js";
+import { hideNetwork, loadNetwork } from "./network.js";
+import { setStatus, showTruncation, updateUrl } from "./page.js";
+import { BASE_IRI, ENTITY_BASE, TRUNCATED_HEADER, TRUNCATED_LINK, app } from "./state.js";
+import { t } from "./texts.js";
+import { yasqe, yasr } from "./yasgui.js";
+
+function entityHref(iri) {
+  if (BASE_IRI && iri.indexOf(BASE_IRI) === 0 && iri.length > BASE_IRI.length) {
+    return ENTITY_BASE + iri.slice(BASE_IRI.length);
+  }
+  return null;
+}
+
+export function rewriteLinks(root) {
+  root.querySelectorAll("a[href]").forEach(function (link) {
+    if (link.dataset.entity) {
+      return;
+    }
+    var iri = link.getAttribute("href");
+    var href = entityHref(iri);
+    if (href) {
+      link.setAttribute("href", href);
+      link.removeAttribute("target");
+      link.removeAttribute("rel");
+      link.dataset.entity = iri;
+      link.title = iri;
+      link.classList.add("entity-link");
+    }
+  });
+}
+
+// YASR shows a failed query with this: the server's message as text, never its HTML
+export function renderError(error) {
+  var box = el("div", "query-error");
+  box.appendChild(el("p", "query-error-title", t("error-title")));
+  var text = (error && (error.text || error.statusText)) || "";
+  if (!text || text === "Failed to fetch") {
+    text = t("error-unreachable") + (text ? " (" + text + ")" : "");
+  }
+  box.appendChild(el("pre", "query-error-message", text.trim()));
+  return Promise.resolve(box);
+}
+
+function truncationOf(response) {
+  var header = response.headers && response.headers.get ? response.headers.get(TRUNCATED_HEADER) : null;
+  if (header) {
+    return header;
+  }
+  var type = response.headers && response.headers.get ? response.headers.get("Content-Type") || "" : "";
+  if (type.indexOf("json") >= 0 && typeof response.content === "string"
+      && response.content.indexOf(TRUNCATED_LINK) >= 0) {
+    try {
+      var head = JSON.parse(response.content).head || {};
+      if ((head.link || []).indexOf(TRUNCATED_LINK) >= 0) {
+        return "";
+      }
+    } catch (error) {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function onQueryStart() {
+  updateUrl();
+  updateDownloads();
+  showTruncation(null);
+  app.dataset.state = "running";
+  setStatus("running", null, "busy");
+  if (queryForm() === "graph") {
+    loadNetwork(yasqe.getValue());
+  } else {
+    hideNetwork();
+  }
+}
+
+export function onQueryResponse(_instance, response, duration) {
+  if (response && response.name === "AbortError") {
+    return;
+  }
+  yasr.setResponse(response, duration);
+  if (response instanceof Error || !response) {
+    app.dataset.state = "error";
+    setStatus("failed", null, "error");
+    return;
+  }
+  var limit = truncationOf(response);
+  showTruncation(limit);
+  var rows = yasr.results && yasr.results.getBindings ? yasr.results.getBindings() : null;
+  if (rows && queryForm() !== "graph") {
+    setStatus("done-rows", { rows: rows.length, seconds: seconds(duration) }, "ok");
+  } else {
+    setStatus("done", { seconds: seconds(duration) }, "ok");
+  }
+  app.dataset.state = "done";
+}
+
+export function run() {
+  if (yasqe) {
+    yasqe.query().catch(function () { /* shown by YASR */ });
+  }
+}

@@ -1,0 +1,102 @@
+/* YASQE (the editor) and YASR (the results) set up over our /sparql: the starting query (the URL's, or
+ * a starter with our prefixes), the events that keep the URL, downloads and status in step, and
+ * window.lshkgEditor, the handle tests read. yasqe and yasr are null until the terms are loaded.
+ */
+
+import { byId, debounce } from "./dom.js";
+import { updateDownloads } from "./downloads.js";
+import { pageUrl, setStatus, updateUrl } from "./page.js";
+import { onQueryResponse, onQueryStart, renderError, rewriteLinks, run } from "./results.js";
+import { BASE_IRI, ENDPOINT, Yasqe, Yasr, app, params, state } from "./state.js";
+import { t } from "./texts.js";
+
+export let yasqe = null;
+export let yasr = null;
+
+function defaultQuery() {
+  var names = Object.keys(state.prefixes).sort(function (a, b) {
+    return (a === "lsh" ? -1 : b === "lsh" ? 1 : a.localeCompare(b));
+  });
+  var declarations = names.map(function (prefix) {
+    return "PREFIX " + prefix + ": <" + state.prefixes[prefix] + ">";
+  });
+  return declarations.join("\n") + (declarations.length ? "\n\n" : "")
+    + t("starter-comment") + "\n"
+    + "SELECT ?organisation ?name WHERE {\n"
+    + "  ?organisation a lsh:Organisation ;\n"
+    + "                rdfs:label ?name .\n"
+    + "  FILTER(LANG(?name) = \"en\")\n"
+    + "}\n"
+    + "ORDER BY ?name\n"
+    + "LIMIT 100\n";
+}
+
+function displayPrefixes() {
+  var prefixes = Object.assign({}, state.prefixes, yasqe ? yasqe.getPrefixesFromQuery() : {});
+  prefixes.lshid = BASE_IRI;
+  return prefixes;
+}
+
+export function start(termsData, termsError) {
+  state.prefixes = (termsData && termsData.prefixes) || {};
+  state.terms = (termsData && termsData.terms) || [];
+  state.terms.forEach(function (term) {
+    state.termsByIri[term.iri] = term;
+  });
+  var initial = params.get("query");
+  yasqe = new Yasqe(byId("yasqe"), {
+    value: initial ? initial : defaultQuery(),
+    persistenceId: null,
+    consumeShareLink: null,
+    createShareableLink: function () {
+      return window.location.origin + pageUrl(yasqe.getValue());
+    },
+    createShortLink: undefined,
+    requestConfig: {
+      endpoint: ENDPOINT,
+      method: "POST",
+      acceptHeaderSelect: "application/sparql-results+json",
+      acceptHeaderGraph: "text/turtle",
+      acceptHeaderUpdate: "text/plain"
+    },
+    editorHeight: "320px",
+    resizeable: true
+  });
+  yasr = new Yasr(byId("yasr"), {
+    persistenceId: null,
+    prefixes: displayPrefixes,
+    pluginOrder: ["table", "response"],
+    defaultPlugin: "table",
+    errorRenderers: [renderError],
+    getDownloadFileName: function () { return "query-results"; }
+  });
+  new MutationObserver(function () {
+    rewriteLinks(yasr.resultsEl);
+  }).observe(yasr.resultsEl, { childList: true, subtree: true });
+
+  var afterEdit = debounce(function () {
+    updateUrl();
+    updateDownloads();
+  }, 250);
+  yasqe.on("change", afterEdit);
+  yasqe.on("query", onQueryStart);
+  yasqe.on("queryResponse", onQueryResponse);
+  byId("run-button").addEventListener("click", run);
+  byId("run-button").disabled = false;
+
+  window.lshkgEditor = {
+    yasqe: yasqe,
+    yasr: yasr,
+    run: run,
+    network: function () { return state.network; }
+  };
+  updateDownloads();
+  app.dataset.state = "ready";
+  if (termsError) {
+    setStatus("terms-failed", { error: termsError }, "error");
+  }
+  if (initial) {
+    updateUrl();
+    run();
+  }
+}

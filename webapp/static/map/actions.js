@@ -1,0 +1,68 @@
+/* Actions on entities and clusters: select one (drawn: focus it; not drawn: expand it into the view),
+ * show or hide a node's neighbours, open a cluster. They change the view's parameters, so the URL.
+ */
+
+import { showNode } from "./panel.js";
+import { app, state } from "./state.js";
+import { change } from "./view.js";
+
+function focusNode(id) {
+  if (!state.network || !state.nodes.get(id)) {
+    return;
+  }
+  state.network.selectNodes([id]);
+  state.network.focus(id, { scale: Math.max(1.1, state.network.getScale()), animation: { duration: 350 } });
+  showNode(id);
+}
+
+export function selectEntity(id) {
+  if (state.nodes.get(id)) {
+    focusNode(id);
+    return Promise.resolve();
+  }
+  // not drawn (filtered out or in a cluster): show it with its neighbours
+  return change(function (p) {
+    if (p.expand.indexOf(id) < 0) {
+      p.expand.push(id);
+    }
+  }).then(function () {
+    whenReady(function () { focusNode(id); });
+  });
+}
+
+function whenReady(fn) {
+  if (app.dataset.state === "ready") {
+    fn();
+    return;
+  }
+  var observer = new MutationObserver(function () {
+    if (app.dataset.state === "ready") {
+      observer.disconnect();
+      fn();
+    }
+  });
+  observer.observe(app, { attributes: true, attributeFilter: ["data-state"] });
+}
+
+export function toggleExpand(id) {
+  return change(function (p) {
+    if (p.expand.indexOf(id) >= 0) {
+      p.expand = p.expand.filter(function (item) { return item !== id; });
+    } else {
+      p.expand.push(id);
+    }
+  }).then(function () {
+    whenReady(function () { if (state.nodes.get(id)) { showNode(id); } });
+  });
+}
+
+export function openCluster(item) {
+  if (!item.openable) {
+    return null;
+  }
+  return change(function (p) {
+    if (p.open.indexOf(item.key) < 0) {
+      p.open.push(item.key);
+    }
+  });
+}

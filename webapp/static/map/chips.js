@@ -1,0 +1,85 @@
+/* The chips above the map: one per active filter, lens, focus, expansion or opened cluster, each with
+ * a button that removes it (and the focus chip's buttons for one step more or less).
+ */
+
+import { byId, clear, el } from "./dom.js";
+import { state } from "./state.js";
+import { kindName, pick, t } from "./texts.js";
+import { change } from "./view.js";
+
+function chip(text, onRemove, extra) {
+  var item = el("span", "chip");
+  item.appendChild(el("span", null, text));
+  (extra || []).forEach(function (node) { item.appendChild(node); });
+  var remove = el("button", null, "×");
+  remove.type = "button";
+  remove.title = t("chip-remove");
+  remove.setAttribute("aria-label", t("chip-remove") + ": " + text);
+  remove.addEventListener("click", onRemove);
+  item.appendChild(remove);
+  return item;
+}
+
+function chosenName(list, id) {
+  var found = (list || []).filter(function (item) { return item.id === id; })[0];
+  return found ? pick(found.labels, id) : id;
+}
+
+function removeFrom(name, value) {
+  return function () {
+    change(function (params) {
+      params[name] = params[name].filter(function (item) { return item !== value; });
+    });
+  };
+}
+
+export function renderChips(view) {
+  var box = byId("map-chips");
+  clear(box);
+  var params = state.params;
+  var chosen = view.chosen || {};
+  if (params.lens && chosen.lens && chosen.lens.length) {
+    box.appendChild(chip(t("chip-lens", { name: pick(chosen.lens[0].labels) }), function () {
+      change(function (p) { p.lens = ""; });
+    }));
+  }
+  if (params.focus) {
+    var less = el("button", null, "−");
+    less.type = "button";
+    less.title = t("depth-less");
+    less.disabled = params.depth === "1";
+    less.addEventListener("click", function () {
+      change(function (p) { p.depth = String(Math.max(1, Number(p.depth) - 1)); });
+    });
+    var more = el("button", null, "+");
+    more.type = "button";
+    more.title = t("depth-more");
+    more.disabled = params.depth === "3";
+    more.addEventListener("click", function () {
+      change(function (p) { p.depth = String(Math.min(3, Number(p.depth) + 1)); });
+    });
+    box.appendChild(chip(t("chip-focus", { name: chosenName(chosen.focus, params.focus), depth: params.depth }),
+      function () { change(function (p) { p.focus = ""; p.depth = "1"; }); }, [less, more]));
+  }
+  ["place", "partnership", "area"].forEach(function (name) {
+    params[name].forEach(function (id) {
+      box.appendChild(chip(t("chip-" + name, { name: chosenName(chosen[name], id) }), removeFrom(name, id)));
+    });
+  });
+  params.kind.forEach(function (kind) {
+    var family = state.families[kind];
+    box.appendChild(chip(t("chip-kind", { name: family ? pick(family.labels, kind) : kindName(kind) }),
+      removeFrom("kind", kind)));
+  });
+  if (params.year_from || params.year_to) {
+    box.appendChild(chip(t("chip-years", { from: params.year_from || "…", to: params.year_to || "…" }), function () {
+      change(function (p) { p.year_from = ""; p.year_to = ""; });
+    }));
+  }
+  params.expand.forEach(function (id) {
+    box.appendChild(chip(t("chip-expand", { name: chosenName(chosen.expand, id) }), removeFrom("expand", id)));
+  });
+  params.open.forEach(function (key) {
+    box.appendChild(chip(t("chip-open", { name: key }), removeFrom("open", key)));
+  });
+}

@@ -1,0 +1,58 @@
+/* The controls in the side bar: filters, years, layout, physics, grouping, colours, the language switch;
+ * and the browser's back and forward, which reload the view the URL names.
+ */
+
+import { byId } from "./dom.js";
+import { readParams, state } from "./state.js";
+import { change, loadView } from "./view.js";
+
+export function bindControls() {
+  ["place", "partnership", "area"].forEach(function (name) {
+    byId("filter-" + name).addEventListener("change", function (event) {
+      var value = event.target.value;
+      change(function (p) { p[name] = value ? [value] : []; });
+    });
+  });
+  ["year_from", "year_to"].forEach(function (name) {
+    var input = byId(name === "year_from" ? "filter-year-from" : "filter-year-to");
+    input.addEventListener("change", function () {
+      var value = input.value.trim();
+      if (value && !/^\d{4}$/.test(value)) {
+        return;
+      }
+      change(function (p) { p[name] = value; });
+    });
+  });
+  byId("clear-filters").addEventListener("click", function () {
+    change(function (p) {
+      p.kind = []; p.place = []; p.partnership = []; p.area = []; p.year_from = ""; p.year_to = "";
+    });
+  });
+  document.querySelectorAll("input[name=layout]").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      change(function (p) { p.layout = radio.value; });
+    });
+  });
+  byId("physics-toggle").addEventListener("change", function (event) {
+    var on = event.target.checked;
+    change(function (p) { p.physics = on ? "on" : "off"; });
+  });
+  byId("cluster-mode").addEventListener("change", function (event) {
+    var mode = event.target.value;
+    change(function (p) { p.cluster = mode; p.open = []; });
+  });
+  byId("colour-mode").addEventListener("change", function (event) {
+    var mode = event.target.value;
+    change(function (p) { p.colour = mode; });
+  });
+  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var lang = button.dataset.lang;
+      change(function (p) { p.lang = lang; });
+    });
+  });
+  window.addEventListener("popstate", function () {
+    state.params = readParams(window.location.search);
+    loadView(false);
+  });
+}

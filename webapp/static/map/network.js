@@ -1,0 +1,162 @@
+/* The vis-network instance: drawn afresh when the layout changes, otherwise updated in place so what
+ * stays keeps its place; marks the page ready once drawn (tests and the benchmark wait for that), and
+ * turns clicks on the canvas into the panel's details, cluster openings and expansions.
+ */
+
+import { openCluster, toggleExpand } from "./actions.js";
+import { byId } from "./dom.js";
+import { drawGeography, ensureOutline } from "./geo.js";
+import { networkOptions, pathPairs, visCluster, visEdge, visNode } from "./items.js";
+import { showEdge, showNode } from "./panel.js";
+import { app, state, vis } from "./state.js";
+import { setState } from "./view.js";
+
+export function drawNetwork(view) {
+  var marks = pathPairs(view);
+  var items = view.nodes.map(function (node) { return visNode(node, marks.nodes[node.id]); })
+    .concat(view.clusters.map(visCluster));
+  var links = view.edges.map(function (edge) {
+    return visEdge(edge, !edge.aggregate && marks.pairs[edge.from + "\n" + edge.to]);
+  });
+  var layoutKey = view.layout;
+  var fresh = !state.network || state.layoutKey !== layoutKey || view.layout === "hierarchical";
+  if (fresh) {
+    if (state.network) {
+      state.network.destroy();
+    }
+    state.nodes = new vis.DataSet(items);
+    state.edges = new vis.DataSet(links);
+    state.layoutKey = layoutKey;
+    state.waitingForStable = view.layout === "force" && items.length > 0;
+    state.network = new vis.Network(byId("map-canvas"), { nodes: state.nodes, edges: state.edges },
+      networkOptions(view));
+    bindNetwork(state.network);
+    if (!state.waitingForStable) {
+      state.network.fit();
+      readyAfterDrawing();
+    }
+    return;
+  }
+  // the same layout: apply the difference, so what stays keeps its place
+  var keepNodes = {};
+  items.forEach(function (item) { keepNodes[item.id] = true; });
+  var goneNodes = state.nodes.getIds().filter(function (id) { return !keepNodes[id]; });
+  var keepEdges = {};
+  links.forEach(function (link) { keepEdges[link.id] = true; });
+  var goneEdges = state.edges.getIds().filter(function (id) { return !keepEdges[id]; });
+  var added = items.filter(function (item) { return !state.nodes.get(item.id); });
+  if (view.layout === "force") {
+    seedPositions(added, links);
+  }
+  state.edges.remove(goneEdges);
+  state.nodes.remove(goneNodes);
+  state.nodes.update(items);
+  state.edges.update(links);
+  state.network.setOptions(networkOptions(view));
+  if (view.layout === "force" && (added.length || goneNodes.length)) {
+    state.waitingForStable = true;
+    state.network.stabilize(added.length > 200 ? 220 : 150);
+  } else {
+    state.waitingForStable = false;
+    if (view.layout === "force") {
+      applyPhysicsSwitch();
+    }
+    readyAfterDrawing();
+  }
+}
+
+function readyAfterDrawing() {
+  // drawn: for the geographic layout, with the outline of the Netherlands under the nodes
+  var network = state.network;
+  var draw = function () {
+    if (network === state.network) {
+      network.once("afterDrawing", markReady);
+      network.redraw();
+    }
+  };
+  if (state.params.layout === "geo") {
+    ensureOutline().then(draw, draw);
+  } else {
+    draw();
+  }
+}
+
+function seedPositions(added, links) {
+  // new nodes start next to a neighbour already drawn (an expansion grows from its node)
+  if (!added.length) {
+    return;
+  }
+  var positions = state.network.getPositions();
+  var addedIds = {};
+  added.forEach(function (item) { addedIds[item.id] = item; });
+  links.forEach(function (link) {
+    var pairs = [[link.from, link.to], [link.to, link.from]];
+    pairs.forEach(function (pair) {
+      var item = addedIds[pair[0]];
+      var anchor = positions[pair[1]];
+      if (item && anchor && item.x === undefined) {
+        var angle = Math.random() * 2 * Math.PI;
+        item.x = anchor.x + 60 * Math.cos(angle);
+        item.y = anchor.y + 60 * Math.sin(angle);
+      }
+    });
+  });
+}
+
+function applyPhysicsSwitch() {
+  if (state.network && state.params.layout === "force") {
+    state.network.setOptions({ physics: { enabled: state.params.physics !== "off" } });
+  }
+}
+
+function markReady() {
+  state.waitingForStable = false;
+  app.dataset.nodeCount = String(state.nodes.length);
+  app.dataset.edgeCount = String(state.edges.length);
+  app.dataset.clusterCount = String(state.view ? state.view.clusters.length : 0);
+  app.dataset.viewQuery = state.view ? state.view.query : "";
+  byId("map-message").textContent = "";
+  setState("ready");
+  if (window.performance && window.performance.mark) {
+    window.performance.mark("lshkg-map-ready");  // read by bench/map_bench.py
+  }
+}
+
+function bindNetwork(network) {
+  network.on("stabilizationIterationsDone", function () {
+    if (state.waitingForStable) {
+      applyPhysicsSwitch();
+      network.fit();
+      markReady();
+    }
+  });
+  network.on("stabilized", function () {
+    if (state.waitingForStable) {
+      applyPhysicsSwitch();
+      markReady();
+    }
+  });
+  network.on("click", function (event) {
+    if (event.nodes.length) {
+      var item = state.nodes.get(event.nodes[0]);
+      if (item && item.cluster) {
+        openCluster(item);
+      } else {
+        showNode(event.nodes[0]);
+      }
+    } else if (event.edges.length) {
+      showEdge(event.edges[0]);
+    }
+  });
+  network.on("doubleClick", function (event) {
+    var item = event.nodes.length ? state.nodes.get(event.nodes[0]) : null;
+    if (item && !item.cluster) {
+      toggleExpand(item.id);
+    }
+  });
+  network.on("beforeDrawing", function (ctx) {
+    if (state.params.layout === "geo") {
+      drawGeography(ctx, network);
+    }
+  });
+}

@@ -1,0 +1,120 @@
+/* The page around the map after each view: texts in the chosen language, the controls set from the
+ * parameters, the counts and the banner of a reduced view; then the network and the panel.
+ */
+
+import { renderChips } from "./chips.js";
+import { byId, clear, el } from "./dom.js";
+import { updateExport } from "./export.js";
+import { ensureOutline } from "./geo.js";
+import { renderLegend } from "./legend.js";
+import { renderLenses } from "./lenses.js";
+import { drawNetwork } from "./network.js";
+import { showNode } from "./panel.js";
+import { renderPath } from "./paths.js";
+import { state } from "./state.js";
+import { number, pick, t } from "./texts.js";
+
+export function render(view) {
+  state.nodeIndex = {};
+  state.marginIds = {};
+  view.nodes.concat(view.clusters).forEach(function (node) {
+    state.nodeIndex[node.id] = node;
+    if (node.margin) {
+      state.marginIds[node.id] = node.margin;
+    }
+  });
+  view.legend.forEach(function (family) { state.families[family.key] = family; });
+  if (view.layout === "geo") {
+    ensureOutline();
+  }
+  applyLanguage();
+  syncControls();
+  renderCounts(view);
+  renderChips(view);
+  renderLegend(view);
+  renderLenses();
+  updateExport();
+  var shown = byId("map-panel");
+  var language = state.renderedLang;
+  state.renderedLang = state.params.lang;
+  drawNetwork(view);
+  if (view.path) {
+    renderPath(view.path);
+  } else if (shown.dataset.kind === "node" && shown.dataset.node && language !== state.params.lang) {
+    showNode(shown.dataset.node);  // the panel in the new language
+  } else if (view.focus && !shown.dataset.kind) {
+    showNode(view.focus);  // a neighbourhood opens with its centre's details
+  }
+}
+
+function renderCounts(view) {
+  var counts = view.counts;
+  var text = t("counts", { nodes: number(counts.nodes), edges: number(counts.edges) });
+  if (counts.clusters) {
+    text += t("counts-clusters", { clusters: number(counts.clusters) });
+  }
+  if (counts.matched !== counts.nodes) {
+    text += t("counts-matched", { matched: number(counts.matched) });
+  }
+  text += t("counts-total", { total: number(counts.total.nodes) });
+  var box = byId("map-counts");
+  box.textContent = text;
+  box.dataset.nodes = String(counts.nodes);
+  box.dataset.matched = String(counts.matched);
+  var banner = byId("reduced-banner");
+  banner.hidden = !view.reduced;
+  banner.textContent = view.reduced ? t("reduced", { matched: number(counts.matched), max: number(view.maxNodes),
+    nodes: number(counts.nodes), clusters: number(counts.clusters) }) : "";
+}
+
+function fillSelect(select, items, current) {
+  var keep = select.options[0];
+  clear(select);
+  select.appendChild(keep);
+  var groups = {};
+  items.forEach(function (item) {
+    var family = state.families[item.family];
+    var groupName = family ? pick(family.labels, item.family) : item.family;
+    if (!groups[groupName]) {
+      groups[groupName] = el("optgroup");
+      groups[groupName].label = groupName;
+      select.appendChild(groups[groupName]);
+    }
+    var option = el("option", null, pick(item.labels, item.id) + " (" + number(item.count) + ")");
+    option.value = item.id;
+    groups[groupName].appendChild(option);
+  });
+  select.value = current || "";
+}
+
+function syncControls() {
+  var params = state.params;
+  if (state.options) {
+    fillSelect(byId("filter-place"), state.options.places, params.place[0]);
+    fillSelect(byId("filter-partnership"), state.options.partnerships, params.partnership[0]);
+    fillSelect(byId("filter-area"), state.options.areas, params.area[0]);
+  }
+  byId("filter-year-from").value = params.year_from;
+  byId("filter-year-to").value = params.year_to;
+  document.querySelectorAll("input[name=layout]").forEach(function (radio) {
+    radio.checked = radio.value === params.layout;
+  });
+  byId("physics-toggle").checked = params.physics !== "off";
+  byId("physics-toggle").disabled = params.layout !== "force";
+  byId("cluster-mode").value = params.cluster;
+  byId("colour-mode").value = params.colour;
+  byId("path-avoid").checked = params.avoid === null;
+}
+
+export function applyLanguage() {
+  document.documentElement.lang = state.params.lang;
+  document.querySelectorAll("[data-i18n]").forEach(function (node) {
+    node.textContent = t(node.dataset.i18n);
+  });
+  document.querySelectorAll("[data-i18n-placeholder]").forEach(function (node) {
+    node.placeholder = t(node.dataset.i18nPlaceholder);
+  });
+  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
+    button.setAttribute("aria-pressed", button.dataset.lang === state.params.lang ? "true" : "false");
+  });
+}
