@@ -13,6 +13,7 @@ from graph import config
 from graph.cli.dataset import build, validate
 from graph.cli.export import export_command
 from graph.cli.options import endpoint_option, fail
+from graph.cli.paths import paths
 from graph.cli.query import query, stats
 from webapp import create_app
 
@@ -36,7 +37,7 @@ def main(config_path: Path | None) -> None:
         fail(str(error))
 
 
-for command in (build, validate, export_command, stats, query):
+for command in (build, validate, export_command, stats, query, paths):
     main.add_command(command)
 
 

@@ -1,7 +1,7 @@
 """Front-end libraries served by the app itself, from the packages the setup installs.
 
-YASGUI comes from the npm registry (`webapp/frontend`, installed by `make`); vis-network is the copy
-that pyvis ships. Only the files listed here are served.
+YASGUI, D3 and Observable Plot come from the npm registry (`webapp/frontend`, installed by `make`);
+vis-network is the copy that pyvis ships. Only the files listed here are served.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ def _pyvis_lib() -> Path:
 LIBRARIES: dict[str, tuple[callable, tuple[str, ...]]] = {
     "yasgui": (lambda: FRONTEND / "@zazuko" / "yasgui" / "build", ("yasgui.min.js", "yasgui.min.css")),
     "vis-network": (lambda: _pyvis_lib() / "vis-9.1.2", ("vis-network.min.js", "vis-network.css")),
+    "d3": (lambda: FRONTEND / "d3" / "dist", ("d3.min.js",)),
+    "plot": (lambda: FRONTEND / "@observablehq" / "plot" / "dist", ("plot.umd.min.js",)),
 }
 
 

@@ -7,7 +7,7 @@ import { state } from "./state.js";
 
 const TEXT = {
   en: {
-    "nav-map": "Map", "nav-query": "Query", "nav-search": "Search", "nav-kinds": "Kinds",
+    "nav-map": "Map", "nav-query": "Query", "nav-search": "Search", "nav-kinds": "Kinds", "nav-figures": "Figures", "nav-overview": "Overview",
     "search-label": "Find an entity", "search-placeholder": "Name or abbreviation (LUMC, ELF…)",
     "lenses-heading": "Lenses", "filters-heading": "Filters", "filter-place": "City or hotspot",
     "filter-partnership": "Partnership", "filter-area": "Therapeutic area",
@@ -48,7 +48,7 @@ const TEXT = {
     "unplaced": "Not placed"
   },
   nl: {
-    "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten",
+    "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten", "nav-figures": "Cijfers", "nav-overview": "Overzicht",
     "search-label": "Zoek een entiteit", "search-placeholder": "Naam of afkorting (LUMC, ELF…)",
     "lenses-heading": "Lenzen", "filters-heading": "Filters", "filter-place": "Stad of hotspot",
     "filter-partnership": "Samenwerking", "filter-area": "Therapeutisch gebied",

@@ -1,0 +1,1 @@
+"""Tests of the insight wing: the sector in figures."""

@@ -1,0 +1,164 @@
+"""`/figures`: the sector in figures, a chart and a table per measure, where sources that differ
+stand side by side; its JSON twin `/figures.json` and each measure's data as CSV
+(`/figures/<measure>.csv`, or every figure at `/figures.csv`).
+
+`?subject=<id>` keeps the figures about one entity; `?lang=nl` speaks Dutch.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from graph.entity.facts import entity_exists
+from graph.insight.figures import Figure, MeasureFigures, as_dict, load_figures, measure_figures, names
+from graph.store.backends import StoreUnavailable
+from webapp.app_store import get_store
+from webapp.entity_view import Links, pick
+
+blueprint = Blueprint("figures", __name__)
+
+LANGUAGES = ("en", "nl")
+CSV_COLUMNS = ("measure", "subject", "category", "period", "year", "year_end", "qualifier", "value", "unit",
+               "source", "quote", "differing", "observation")
+TEXTS = {
+    "en": {"title": "The sector in figures", "differ": "sources differ", "source": "source",
+           "intro": "Every figure the documents give, grouped by measure. Where two sources give different "
+                    "values for the same measure, subject and period, both are shown, marked as differing.",
+           "subject": "about", "category": "breakdown", "period": "year", "value": "value",
+           "figures": "figures", "measures": "measures", "none": "No figures about this entity.",
+           "all": "all figures", "about-one": "Figures about", "general": "general knowledge"},
+    "nl": {"title": "De sector in cijfers", "differ": "bronnen verschillen", "source": "bron",
+           "intro": "Elk cijfer uit de documenten, per indicator. Waar twee bronnen voor dezelfde indicator, "
+                    "hetzelfde onderwerp en dezelfde periode verschillende waarden geven, staan beide er, "
+                    "gemarkeerd als verschillend.",
+           "subject": "over", "category": "uitsplitsing", "period": "jaar", "value": "waarde",
+           "figures": "cijfers", "measures": "indicatoren", "none": "Geen cijfers over deze entiteit.",
+           "all": "alle cijfers", "about-one": "Cijfers over", "general": "algemene kennis"},
+}
+QUALIFIERS = {"en": {"about": "about", "more-than": "more than", "at-least": "at least",
+                     "less-than": "less than", "up-to": "up to"},
+              "nl": {"about": "circa", "more-than": "meer dan", "at-least": "ten minste",
+                     "less-than": "minder dan", "up-to": "tot"}}
+
+
+MAX_SUBJECT = 200
+
+
+class BadParameter(ValueError):
+    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.parameter, self.status = parameter, status
+
+
+def _language() -> str:
+    lang = request.args.get("lang", "en")
+    if lang not in LANGUAGES:
+        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
+    return lang
+
+
+def _subject(links: Links) -> str | None:
+    ident = request.args.get("subject", "")
+    if not ident:
+        return None
+    if len(ident) > MAX_SUBJECT:
+        raise BadParameter("subject", f"subject is longer than {MAX_SUBJECT} characters")
+    if not entity_exists(get_store(), links.base_iri + ident):
+        raise BadParameter("subject", f"subject={ident!r} is no entity here", status=404)
+    return links.base_iri + ident
+
+
+def _measures(subject: str | None) -> list[MeasureFigures]:
+    return measure_figures(load_figures(get_store()), subject=subject)
+
+
+def _figure_view(figure: Figure, labels: dict, links: Links, lang: str, differing: bool) -> dict:
+    def name(iri: str | None) -> str:
+        return links.name(iri, labels.get(iri, {}), lang) if iri else ""
+
+    return as_dict(figure) | {
+        "id": links.entity_id(figure.iri), "subject_label": name(figure.subject),
+        "subject_href": links.href(figure.subject), "category_label": name(figure.category),
+        "unit_label": name(figure.unit), "source_label": name(figure.source),
+        "source_href": links.href(figure.source) if figure.source else None,
+        "qualifier_label": QUALIFIERS[lang].get(figure.qualifier or "", figure.qualifier or ""),
+        "differing": differing}
+
+
+def _measure_view(measure: MeasureFigures, labels: dict, links: Links, lang: str) -> dict:
+    ident = links.entity_id(measure.measure) or measure.measure
+    return {"id": ident, "label": pick(labels.get(measure.measure, {}), lang, ident),
+            "differing": measure.differing, "sources": len(measure.sources),
+            "comparisons": [
+                {"differing": c.differing, "values": c.values,
+                 "figures": [_figure_view(f, labels, links, lang, c.differing) for f in c.figures]}
+                for c in measure.comparisons]}
+
+
+def _view(lang: str) -> tuple[list[dict], str | None, str]:
+    links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
+    subject = _subject(links)
+    measures = _measures(subject)
+    labels = names(get_store(), measures)
+    subject_label = links.name(subject, labels.get(subject, {}), lang) if subject else ""
+    return [_measure_view(m, labels, links, lang) for m in measures], subject, subject_label
+
+
+@blueprint.errorhandler(StoreUnavailable)
+def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 503
+
+
+@blueprint.errorhandler(BadParameter)
+def bad_parameter(error: BadParameter) -> tuple[Response, int]:
+    if request.path == "/figures":
+        page = render_template("error.html", status=error.status, message=str(error))
+        return Response(page, mimetype="text/html"), error.status
+    return jsonify(error=str(error), parameter=error.parameter), error.status
+
+
+@blueprint.route("/figures")
+@blueprint.route("/figures.json", endpoint="figures_json")
+def figures() -> Response:
+    lang = _language()
+    measures, subject, subject_label = _view(lang)
+    if request.path.endswith(".json"):
+        return jsonify(lang=lang, subject=subject, measures=measures)
+    return Response(render_template("figures/figures.html", lang=lang, text=TEXTS[lang], measures=measures,
+                                    subject=request.args.get("subject", ""), subject_label=subject_label,
+                                    figure_count=sum(len(c["figures"]) for m in measures
+                                                     for c in m["comparisons"])),
+                    mimetype="text/html")
+
+
+def _csv(measures: list[dict], stem: str) -> Response:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for measure in measures:
+        for comparison in measure["comparisons"]:
+            for figure in comparison["figures"]:
+                writer.writerow(figure | {
+                    "measure": measure["label"], "subject": figure["subject_label"],
+                    "category": figure["category_label"], "value": figure["value_text"],
+                    "unit": figure["unit_label"], "source": figure["source_label"],
+                    "qualifier": figure["qualifier_label"], "observation": figure["iri"]})
+    response = Response(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="lsh-kg-figures-{stem}.csv"'
+    return response
+
+
+@blueprint.route("/figures.csv")
+def all_figures_csv() -> Response:
+    return _csv(_view(_language())[0], "all")
+
+
+@blueprint.route("/figures/<measure>.csv")
+def measure_csv(measure: str) -> Response | tuple[Response, int]:
+    chosen = [m for m in _view(_language())[0] if m["id"] == measure]
+    if not chosen:
+        return jsonify(error=f"no figures of a measure {measure!r}", parameter="measure"), 404
+    return _csv(chosen, measure)

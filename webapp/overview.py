@@ -1,0 +1,122 @@
+"""`/overview`: the ecosystem told in words (who is central and why, the brokers between groups,
+the groups named after their members, places and themes, the partnerships that bind most), and
+`/compare?a=<id>&b=<id>`: what two entities share. Each has a JSON twin (`.json`)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from graph.insight.overview import Group, Overview, compare, overview
+from graph.network.model import MapModel
+from webapp.entity_view import Links
+from webapp.map_state import get_map_model
+from webapp.overview_texts import TEXTS
+
+blueprint = Blueprint("overview", __name__)
+
+LANGUAGES = ("en", "nl")
+
+
+
+class BadParameter(ValueError):
+    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.parameter, self.status = parameter, status
+
+
+def _language() -> str:
+    lang = request.args.get("lang", "en")
+    if lang not in LANGUAGES:
+        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
+    return lang
+
+
+class _Words:
+    """Names and links of the model's nodes in one language."""
+
+    def __init__(self, model: MapModel, lang: str) -> None:
+        self.model, self.lang = model, lang
+        self.links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
+
+    def node(self, iri: str) -> dict:
+        return {"iri": iri, "id": self.links.entity_id(iri), "label": self.model.label(iri, self.lang),
+                "href": self.links.href(iri), "kind": self.model.family[iri].labels.get(self.lang, "")}
+
+    def group_name(self, group: Group) -> str:
+        text = TEXTS[self.lang]
+        parts = [self.model.label(x, self.lang) for x in (group.city, group.area) if x]
+        lead = self.model.label(group.members[0], self.lang)
+        return f"{text['around']} {' · '.join(parts)} ({lead})" if parts else f"{text['around']} {lead}"
+
+
+def _overview_view(words: _Words, found: Overview, top: int = 3) -> dict:
+    groups = {g.number: {"number": g.number + 1, "name": words.group_name(g), "size": len(g.members),
+                         "members": [words.node(m) for m in g.members[:5]],
+                         "city": words.node(g.city) if g.city else None,
+                         "area": words.node(g.area) if g.area else None} for g in found.groups}
+    ranks: dict[str, list[dict]] = {}
+    for actor in sorted(found.actors.values(), key=lambda a: (a.family, a.rank_in_kind)):
+        if actor.rank_in_kind <= top:
+            row = {"links": actor.links, "rank": actor.rank_in_kind, "of": actor.of_kind}
+            ranks.setdefault(actor.family, []).append(words.node(actor.iri) | row)
+    return {
+        "central": [words.node(n) | {"links": found.actors[n].links,
+                                     "group": groups.get(found.actors[n].group, {}).get("number")}
+                    for n in found.central],
+        "brokers": [words.node(n) | {"betweenness": round(found.actors[n].betweenness, 4),
+                                     "groups": [groups[g]["name"] for g in linked]}
+                    for n, linked in found.brokers],
+        "groups": list(groups.values()),
+        "binding": [words.node(n) | {"organisations": count} for n, count in found.binding],
+        "ranks": [{"kind": rows[0]["kind"], "top": rows} for rows in ranks.values()],
+        "method": found.method,
+    }
+
+
+@blueprint.errorhandler(BadParameter)
+def bad_parameter(error: BadParameter) -> tuple[Response, int]:
+    if not request.path.endswith(".json"):
+        page = render_template("error.html", status=error.status, message=str(error))
+        return Response(page, mimetype="text/html"), error.status
+    return jsonify(error=str(error), parameter=error.parameter), error.status
+
+
+@blueprint.route("/overview")
+@blueprint.route("/overview.json", endpoint="overview_json")
+def overview_page() -> Response:
+    lang = _language()
+    model = get_map_model()
+    view = _overview_view(_Words(model, lang), overview(model))
+    if request.path.endswith(".json"):
+        return jsonify(lang=lang, **view)
+    return Response(render_template("overview/overview.html", lang=lang, text=TEXTS[lang], view=view,
+                                    method=TEXTS[lang]["method-text"].format(
+                                        actors=view["method"]["actors"], links=view["method"]["links"],
+                                        sources=view["method"]["betweenness_sources"],
+                                        seed=view["method"]["seed"])), mimetype="text/html")
+
+
+def _entity(model: MapModel, name: str) -> str:
+    value = request.args.get(name, "")
+    if not value:
+        raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
+    iri = model.resolve(value[:200])
+    if iri is None:
+        raise BadParameter(name, f"{name}={value[:200]!r} is no entity on the map", status=404)
+    return iri
+
+
+@blueprint.route("/compare")
+@blueprint.route("/compare.json", endpoint="compare_json")
+def compare_page() -> Response:
+    lang = _language()
+    model = get_map_model()
+    first, second = _entity(model, "a"), _entity(model, "b")
+    words = _Words(model, lang)
+    shared = compare(model, first, second)
+    view = {"a": words.node(first), "b": words.node(second), "linked": bool(shared.pop("linked")),
+            **{key: [words.node(iri) for iri in values] for key, values in shared.items()}}
+    if request.path.endswith(".json"):
+        return jsonify(lang=lang, **view)
+    return Response(render_template("overview/compare.html", lang=lang, text=TEXTS[lang], view=view),
+                    mimetype="text/html")
