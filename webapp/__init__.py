@@ -49,6 +49,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         search_page,
         security,
         sparql,
+        timeline,
         vendor,
     )
     from webapp import map as map_page  # "map" alone would shadow the builtin
@@ -59,7 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     ratelimit.init_app(app)
     security.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
-                   entity_kinds, search_page, export, figures, overview, paths):
+                   entity_kinds, search_page, export, figures, overview, paths, timeline):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

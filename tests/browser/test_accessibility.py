@@ -35,7 +35,7 @@ def page(shipped_url: str) -> Iterator[Any]:
 @pytest.mark.parametrize("path", ["/search?q=leiden", "/search?q=zzzz-no-such-name", "/kinds",
                                   "/kinds/UniversityMedicalCentre", "/id/lumc", "/id/leiden", "/figures",
                                   "/overview", "/compare?a=janssen&b=lumc",
-                                  "/paths?from=tno&to=radboud-umc&k=2"])
+                                  "/paths?from=tno&to=radboud-umc&k=2", "/timeline?entity=janssen"])
 def test_pages_have_no_serious_accessibility_violation(page: Any, shipped_url: str, path: str) -> None:
     response = page.goto(shipped_url + path)
     assert response.status == 200

@@ -52,3 +52,15 @@ def test_the_command_line_tells_the_same_path(shipped_store: EmbeddedStore, monk
     assert honest.exit_code == 1 and "over links between actors (try --attributes)" in honest.output
     unknown = CliRunner().invoke(main, ["paths", "nowhere-at-all", "lumc"])
     assert unknown.exit_code == 1 and "'nowhere-at-all' is no entity on the map" in unknown.output
+
+
+def test_the_timeline_page_lists_dated_facts_in_order(client: FlaskClient) -> None:
+    body = client.get("/timeline.json?entity=janssen").get_json()
+    years = [event["year"] for event in body["events"]]
+    assert years == sorted(years) and body["entity"]["label"] == "Janssen"
+    assert all(event["evidence"] for event in body["events"])
+    html = client.get("/timeline?entity=janssen&lang=nl").get_data(as_text=True)
+    assert "Tijdlijn" in html and "gestart" in html and "(lid van)" in html
+    missing = client.get("/timeline.json?entity=nowhere-at-all")
+    assert missing.status_code == 404 and missing.get_json()["parameter"] == "entity"
+    assert client.get("/timeline.json").status_code == 400
