@@ -1,5 +1,5 @@
-"""The map's model, built from the store on first use and kept for the process's life, and the
-map's settings."""
+"""The map's model, read on first use from what `lshkg build` derived beside the store (or built from
+the store once, when that is missing or stale) and kept for the process's life; the map's settings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from flask import Flask, current_app
 
 from graph.network.model import MapModel, build_map_model, load_documents
 from graph.network.projection import load_network
+from graph.store.derived import derived_folder, load_or_build
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.vendor import FRONTEND
@@ -22,7 +23,13 @@ def get_map_model() -> MapModel:
 
     def build(app: Flask) -> MapModel:
         store = get_store()
-        return build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"], load_documents(store))
+
+        def compute() -> MapModel:
+            return build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"], load_documents(store))
+
+        if app.config["LSHKG_ENDPOINT"]:
+            return compute()
+        return load_or_build(derived_folder(Path(app.config["LSHKG_STORE_DIR"])), "map-model", compute)
 
     return app_cached(_KEY, build)
 

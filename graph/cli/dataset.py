@@ -11,13 +11,31 @@ import click
 
 from graph import config
 from graph.cli.options import fail, records_option
+from graph.entity.search import build_search_index
+from graph.network.model import build_map_model, load_documents
+from graph.network.projection import load_network
 from graph.records.build import ntriples, write_atomically
 from graph.records.loader import RecordError
 from graph.records.validate import Violation, parse_rdf_file, validate_graph
-from graph.store.backends import load_store
+from graph.store.backends import EmbeddedStore, load_store
 from graph.store.dataset import build_dataset
+from graph.store.derived import compute_version, derived_folder, load_or_build, write_version
 
 __all__ = ["build", "validate"]
+
+
+def derive(dataset_file: Path, store_dir: Path, base_iri: str) -> None:
+    """The dataset's version, then the map model and the search index made from it, kept beside the
+    store so that the server reads them at start."""
+    folder = derived_folder(store_dir)
+    write_version(folder, compute_version(dataset_file))
+    store = EmbeddedStore(store_dir)
+    try:
+        load_or_build(folder, "map-model",
+                      lambda: build_map_model(load_network(store), base_iri, load_documents(store)))
+        load_or_build(folder, "search-index", lambda: build_search_index(store))
+    finally:
+        store.close()
 
 
 def _report(violations: list[Violation]) -> None:
@@ -50,6 +68,7 @@ def build(records_dir: Path | None, no_store: bool) -> None:
     write_atomically(target, ntriples(built.graph))
     if not no_store:
         load_store(target, config.store_dir())
+        derive(target, config.store_dir(), base_iri)
     click.echo(f"built {len(built.graph)} triples from {len(built.assertions)} assertions "
                f"in {time.perf_counter() - started:.1f} s")
     click.echo(f"dataset: {target}")

@@ -16,6 +16,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from graph.store.derived import derived_folder, forget_version
 from graph.store.query_pool import EngineFailure, QueryPool, QueryTimeout
 from graph.store.results import Answer, write_boolean, write_solutions, write_triples
 
@@ -212,6 +213,7 @@ def load_store(dataset_file: Path, path: Path) -> None:
         raise
     del store
     gc.collect()  # closes the RocksDB handle before the folder is moved
+    forget_version(derived_folder(path))
     if path.exists():
         path.rename(stale)
     fresh.rename(path)

@@ -84,6 +84,7 @@ def test_failed_build_writes_nothing_and_keeps_the_previous_dataset(
     dataset = data_dir / "lsh-kg.nt"
     before = dataset.read_bytes()
     store_files = sorted(p.name for p in (data_dir / "store").iterdir())
+    derived = {p.name: p.read_bytes() for p in (data_dir / "derived").iterdir()}
 
     replace_in(tiny_records / "deals.yaml", ", currency: USD}", "}")
     replace_in(tiny_records / "organisations.yaml", "Acme Pharma maakt", "Acme Pharma Maakt")
@@ -93,7 +94,8 @@ def test_failed_build_writes_nothing_and_keeps_the_previous_dataset(
     assert "deals.yaml:" in failed.output and "without currency" in failed.output
     assert dataset.read_bytes() == before
     assert sorted(p.name for p in (data_dir / "store").iterdir()) == store_files
-    assert sorted(p.name for p in data_dir.iterdir()) == ["lsh-kg.nt", "store"]
+    assert sorted(p.name for p in data_dir.iterdir()) == ["derived", "lsh-kg.nt", "store"]
+    assert {p.name: p.read_bytes() for p in (data_dir / "derived").iterdir()} == derived
 
 
 def test_nonconforming_dataset_is_reported_with_record_line_and_not_written(

@@ -1,0 +1,118 @@
+"""What is costly to derive from the dataset (the map model, the search index) kept beside the store,
+keyed by the dataset's version, so that a server process reads it at start instead of computing it.
+
+`lshkg build` writes the dataset's version (a content hash and the build date) and the derived
+files. A process that finds a file missing or made from another version builds it once, under a
+lock, so that one process builds and the others read what it wrote; never on a visitor's request.
+The files are pickles of our own objects, written and read only by this program in its own data
+folder (never accepted from elsewhere).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import fcntl
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TypeVar
+
+__all__ = ["DatasetVersion", "compute_version", "derived_folder", "forget_version", "load_or_build",
+           "read_version", "write_version"]
+
+T = TypeVar("T")
+VERSION_FILE = "version.json"
+
+
+@dataclass(frozen=True)
+class DatasetVersion:
+    """The dataset's content hash (SHA-256 of the N-Triples file, first 16 hex digits) and the date
+    it was built."""
+
+    hash: str
+    date: str
+
+    def __str__(self) -> str:
+        return f"{self.date}-{self.hash[:8]}"
+
+
+def derived_folder(store_dir: Path) -> Path:
+    """Where the derived files of a store live: `derived/` beside it."""
+    return Path(store_dir).parent / "derived"
+
+
+def compute_version(dataset_file: Path, date: datetime.date | None = None) -> DatasetVersion:
+    digest = hashlib.sha256()
+    with open(dataset_file, "rb") as data:
+        for block in iter(lambda: data.read(1 << 20), b""):
+            digest.update(block)
+    return DatasetVersion(digest.hexdigest()[:16], (date or datetime.date.today()).isoformat())
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_version(folder: Path, version: DatasetVersion) -> None:
+    _write_atomically(folder / VERSION_FILE, json.dumps(asdict(version)).encode())
+
+
+def forget_version(folder: Path) -> None:
+    """The store is about to change: what was derived from it no longer counts."""
+    (folder / VERSION_FILE).unlink(missing_ok=True)
+
+
+def read_version(folder: Path) -> DatasetVersion | None:
+    try:
+        return DatasetVersion(**json.loads((folder / VERSION_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _read(path: Path, version: DatasetVersion) -> object | None:
+    try:
+        with open(path, "rb") as stored:
+            made_from, value = pickle.load(stored)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    return value if made_from == version.hash else None
+
+
+def load_or_build(folder: Path, name: str, build: Callable[[], T]) -> T:
+    """The derived object `name` for the dataset version recorded in `folder`: read if a file made
+    from that version is there, else built (by one process at a time) and written for the next.
+    Without a recorded version (a remote store), it is built and not kept."""
+    version = read_version(folder)
+    if version is None:
+        return build()
+    path = folder / f"{name}.pickle"
+    found = _read(path, version)
+    if found is not None:
+        return found  # type: ignore[return-value]
+    try:
+        lock = open(folder / f".{name}.lock", "w")  # noqa: SIM115 (held across the build)
+    except OSError:  # a folder this process may not write: build, keep nothing
+        return build()
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here, then read what the first wrote
+        found = _read(path, version)
+        if found is not None:
+            return found  # type: ignore[return-value]
+        value = build()
+        with contextlib.suppress(OSError):  # a full disk loses the shortcut, not the answer
+            _write_atomically(path, pickle.dumps((version.hash, value), protocol=pickle.HIGHEST_PROTOCOL))
+        return value
