@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graph.store.backends import Store
 from ontology.namespaces import LSH
@@ -88,12 +88,19 @@ class SearchIndex:
         self._keys: list[str] = []
         self._key_words: list[list[str]] = []  # split once here, not on every keystroke
         self._owners: list[tuple[str, str, str]] = []  # (iri, name as written, how)
+        postings: dict[str, set[int]] = {}
         for entry in self.entries.values():
             for name, how in entry.names:
                 key = normalise(name)
-                self._keys.append(key)
                 self._key_words.append(_words(key))
+                for word in self._key_words[-1]:
+                    postings.setdefault(word, set()).add(len(self._keys))
+                self._keys.append(key)
                 self._owners.append((entry.iri, name, how))
+        # every distinct word of every name, and the names it is in: a keystroke scores only the names
+        # with a word that can match each word typed, not every name
+        self._vocabulary = list(postings)
+        self._postings = [postings[word] for word in self._vocabulary]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -127,6 +134,27 @@ class SearchIndex:
             total += best
         return 50.0 + 30 * total / len(words) + 5 * coverage
 
+    def _candidates(self, words: list[str]) -> Iterable[int]:
+        """The names that can score at all: for each word typed, a word of theirs contains it, or is
+        within the typo distance `_score` allows (a name that starts with what was typed contains
+        every word typed, so it is among them)."""
+        if not words:
+            return range(len(self._keys))
+        found: set[int] | None = None
+        for word in words:
+            matched: set[int] = set()
+            for index, candidate in enumerate(self._vocabulary):
+                if word in candidate:
+                    matched |= self._postings[index]
+            if len(word) >= 4:
+                for _, _, index in process.extract_iter(word, self._vocabulary, scorer=fuzz.ratio,
+                                                        score_cutoff=80):
+                    matched |= self._postings[index]
+            found = matched if found is None else found & matched
+            if not found:
+                return ()
+        return sorted(found or ())
+
     def search(self, text: str, *, language: str = "en", limit: int = 10,
                kinds: Iterable[str] = ()) -> list[Hit]:
         """The best `limit` entities for `text`, one hit per entity."""
@@ -136,7 +164,8 @@ class SearchIndex:
         words = _words(query)
         wanted = set(kinds)
         best: dict[str, tuple[float, int]] = {}
-        for index, key in enumerate(self._keys):
+        for index in self._candidates(words):
+            key = self._keys[index]
             iri, _, how = self._owners[index]
             if wanted and self.entries[iri].kind not in wanted:
                 continue
