@@ -31,7 +31,9 @@ class UserQueryError(Exception):
 
 def check_user_query(text: str) -> CheckedQuery:
     try:
-        return check_query(text, max_bytes=current_app.config["LSHKG_QUERY_MAX_BYTES"])
+        config = current_app.config
+        return check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+                           presets=preset_prefixes(config["LSHKG_BASE_IRI"]))
     except QueryRefused as refused:
         raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
 
@@ -48,7 +50,7 @@ def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
         raise UserQueryError(503, str(unavailable)) from None
     except EngineFailure as failure:
         if failure.status == 400:  # the engine's syntax error: worded with the position
-            worded = syntax_error(checked.text, str(failure), max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+            worded = syntax_error(checked, str(failure),
                                   known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:
                 raise UserQueryError(worded.status, str(worded), worded.line, worded.column) from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graph.store.guard import QueryRefused, check_query
+from graph.store.guard import CheckedQuery, QueryRefused, check_query
 
 __all__ = ["engine_syntax_error", "syntax_error"]
 
@@ -17,15 +17,18 @@ _POSITION = re.compile(r"error at (\d+):(\d+): ")
 _PREFIXED_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
 
 
-def syntax_error(text: str, engine_message: str, *, max_bytes: int,
+def syntax_error(checked: CheckedQuery, engine_message: str, *,
                  known_prefixes: dict[str, str]) -> QueryRefused | None:
     """What is wrong with a query the engine could not parse: rdflib's full parse says it with the
-    position when it finds the fault, else the engine's message is worded; None when neither can."""
+    position when it finds the fault, else the engine's message is worded; None when neither can.
+    Positions are in the user's lines (the declarations put before them not counted)."""
     try:
-        check_query(text, max_bytes=max_bytes, full=True)
+        # its size passed the guard before the declarations were added
+        check_query(checked.text, max_bytes=len(checked.text.encode("utf-8")), full=True)
     except QueryRefused as refused:
-        return refused
-    return engine_syntax_error(text, engine_message, known_prefixes)
+        return refused.shifted(checked.prelude_lines)
+    worded = engine_syntax_error(checked.text, engine_message, known_prefixes)
+    return worded.shifted(checked.prelude_lines) if worded is not None else None
 
 
 def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:

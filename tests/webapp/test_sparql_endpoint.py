@@ -161,12 +161,20 @@ def test_browser_without_query_goes_to_the_editor(client: FlaskClient) -> None:
     assert response.headers["Location"].endswith("/query")
 
 
-def test_an_undeclared_prefix_is_named_with_its_declaration(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": "ASK {\n  lshid:ema ?p ?o }", "format": "json"})
-    assert response.status_code == 400
-    message = response.get_data(as_text=True)
-    assert message.startswith("line 2, column 3: syntax error: the prefix lshid: is not declared")
-    assert "PREFIX lshid: <https://w3id.org/lsh-kg/id/>" in message
-    unknown = client.get("/sparql", query_string={"query": "ASK { ex:thing ?p ?o }", "format": "json"})
+def test_our_prefixes_need_no_declaration(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={
+        "query": "ASK {\n  lshid:oss a lsh:City ; rdfs:label ?name }", "format": "json"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert json.loads(response.data)["boolean"] is True
+    # a query's own declaration wins over ours
+    own = client.get("/sparql", query_string={
+        "query": "PREFIX lsh: <urn:other#>\nASK { lshid:oss a lsh:City }", "format": "json"})
+    assert json.loads(own.data)["boolean"] is False
+
+
+def test_an_unknown_prefix_is_named_at_its_place_in_the_users_lines(client: FlaskClient) -> None:
+    unknown = client.get("/sparql", query_string={"query": "ASK {\n  ex:thing ?p ?o }", "format": "json"})
     assert unknown.status_code == 400
-    assert "the prefix ex: is not declared; declare it with PREFIX ex: <...>" in unknown.get_data(True)
+    message = unknown.get_data(as_text=True)
+    assert message.startswith("line 2, column 3: syntax error: the prefix ex: is not declared")
+    assert "declare it with PREFIX ex: <...>" in message
