@@ -42,6 +42,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         export,
         health,
         observability,
+        query_stops,
         ratelimit,
         search_page,
         security,
@@ -56,7 +57,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     ratelimit.init_app(app)
     security.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
-                   entity_kinds, search_page, export):
+                   entity_kinds, search_page, export, query_stops):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

@@ -16,6 +16,7 @@ from werkzeug.wrappers import Request, Response
 
 from graph.store.guard import QueryRefused
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
+from webapp.query_stops import QUERY_ID_HEADER
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 __all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",
@@ -145,7 +146,7 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
         return error_response(406, f"a {checked.form} query can answer in: {allowed}")
     try:
-        answer = run_user_query(checked, result_format)
+        answer = run_user_query(checked, result_format, request.headers.get(QUERY_ID_HEADER))
     except UserQueryError as error:
         return error_response(error.status, error.message)
     response = Response(answer.body, mimetype=answer.media_type)

@@ -8,6 +8,7 @@ import { updateDownloads } from "./downloads.js";
 import { pageUrl, setStatus, updateUrl } from "./page.js";
 import { onQueryResponse, onQueryStart, renderError, rewriteLinks, run } from "./results.js";
 import { BASE_IRI, ENDPOINT, Yasqe, Yasr, app, params, state } from "./state.js";
+import { queryHeaders, stop } from "./stop.js";
 import { t } from "./texts.js";
 
 export let yasqe = null;
@@ -57,7 +58,8 @@ export function start(termsData, termsError) {
       method: "POST",
       acceptHeaderSelect: "application/sparql-results+json",
       acceptHeaderGraph: "text/turtle",
-      acceptHeaderUpdate: "text/plain"
+      acceptHeaderUpdate: "text/plain",
+      headers: queryHeaders
     },
     editorHeight: "320px",
     resizeable: true
@@ -82,12 +84,14 @@ export function start(termsData, termsError) {
   yasqe.on("query", onQueryStart);
   yasqe.on("queryResponse", onQueryResponse);
   byId("run-button").addEventListener("click", run);
+  byId("stop-button").addEventListener("click", stop);
   byId("run-button").disabled = false;
 
   window.lshkgEditor = {
     yasqe: yasqe,
     yasr: yasr,
     run: run,
+    stop: stop,
     network: function () { return state.network; }
   };
   updateDownloads();
