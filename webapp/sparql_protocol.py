@@ -14,6 +14,7 @@ from werkzeug.http import parse_accept_header
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
+from graph.store.download_names import download_name
 from graph.store.guard import QueryRefused
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
 from webapp.query_stops import QUERY_ID_HEADER
@@ -153,6 +154,7 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])
     if given.get("download"):
-        extension = formats[result_format].extension
-        response.headers["Content-Disposition"] = f'attachment; filename="query-results.{extension}"'
+        # named after the query: `name` (the editor sends a gallery example's id), its comment or form
+        filename = download_name(text, formats[result_format].extension, name=given.get("name"))
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -189,7 +189,7 @@ def test_download_links_carry_the_query_and_each_format(page: Any, server: Serve
                               "download": ["1"]}
     with page.expect_download() as download:
         page.click("#download-links a[data-format=csv]")
-    assert download.value.suggested_filename == "query-results.csv"
+    assert download.value.suggested_filename == "lsh-kg-select-organisation-name.csv"  # after the query
     assert "Acme Pharma" in Path(download.value.path()).read_text(encoding="utf-8")
 
 
@@ -203,7 +203,7 @@ def test_a_query_too_long_for_a_link_downloads_by_post(page: Any, server: Server
     assert [button.get_attribute("data-format") for button in buttons] == ["json", "xml", "csv", "tsv"]
     with page.expect_download() as download:
         page.click("#download-links button[data-format=tsv]")
-    assert download.value.suggested_filename == "query-results.tsv"
+    assert download.value.suggested_filename == "lsh-kg-select-organisation-name.tsv"
     assert "Beta Bio" in Path(download.value.path()).read_text(encoding="utf-8")
     assert any(url == server.url + "/sparql" for url in page.requests.urls)
 

@@ -106,3 +106,30 @@ def test_a_new_run_clears_the_previous_error_at_once(page: Any, server: Server) 
     assert "failed" not in page.inner_text("#query-status")
     page.click("#stop-button")
     wait_for(page, "stopped")
+
+
+def test_the_csv_download_is_named_after_the_query(page: Any, server: Server) -> None:
+    open_editor(page, server)
+    wait_for(page, "ready")
+    type_query(page, "# Cities and their Dutch names\n" + UNDECLARED)
+    page.click("#run-button")
+    wait_for(page, "done")
+    page.wait_for_selector("#download-links a[data-format=csv][href*=Dutch]")
+    with page.expect_download() as download:
+        page.click("#download-links a[data-format=csv]")
+    assert download.value.suggested_filename == "lsh-kg-cities-and-their-dutch-names.csv"
+    assert Path(download.value.path()).read_text(encoding="utf-8").splitlines() == ["name", "Oss"]
+
+
+def test_an_example_downloads_under_its_own_name(page: Any, server: Server) -> None:
+    open_editor(page, server)
+    wait_for(page, "ready")
+    first = page.wait_for_selector("#gallery-list .example")
+    example_id = first.get_attribute("data-example-id")
+    first.query_selector("button").click()
+    wait_for(page, "done")
+    page.wait_for_selector(f"#download-links a[data-format=csv][href*='name={example_id}']")
+    with page.expect_download() as download:
+        page.click("#download-links a[data-format=csv]")
+    assert download.value.suggested_filename == f"lsh-kg-{example_id}.csv"
+    assert Path(download.value.path()).read_text(encoding="utf-8").strip()

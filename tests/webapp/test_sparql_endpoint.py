@@ -178,3 +178,16 @@ def test_an_unknown_prefix_is_named_at_its_place_in_the_users_lines(client: Flas
     message = unknown.get_data(as_text=True)
     assert message.startswith("line 2, column 3: syntax error: the prefix ex: is not declared")
     assert "declare it with PREFIX ex: <...>" in message
+
+
+@pytest.mark.parametrize(("parameters", "filename"), [
+    ({"query": "# UMCs and their cities\nSELECT ?c WHERE { ?c a lsh:City }"},
+     "lsh-kg-umcs-and-their-cities.csv"),
+    ({"query": "SELECT ?c WHERE { ?c a lsh:City }"}, "lsh-kg-select-c.csv"),
+    ({"query": "SELECT ?c WHERE { ?c a lsh:City }", "name": 'x"; evil/../name'}, "lsh-kg-x-evil-name.csv"),
+])
+def test_a_download_is_named_after_the_query(client: FlaskClient, parameters: dict[str, str],
+                                             filename: str) -> None:
+    response = client.get("/sparql", query_string={**parameters, "format": "csv", "download": "1"})
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'

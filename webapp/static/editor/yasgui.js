@@ -69,8 +69,7 @@ export function start(termsData, termsError) {
     prefixes: displayPrefixes,
     pluginOrder: ["table", "response"],
     defaultPlugin: "table",
-    errorRenderers: [renderError],
-    getDownloadFileName: function () { return "query-results"; }
+    errorRenderers: [renderError]
   });
   new MutationObserver(function () {
     rewriteLinks(yasr.resultsEl);
