@@ -3,7 +3,7 @@ example's id), else the query's first comment, else its form and what it selects
 
 >>> download_name("# UMCs and their cities\\nSELECT ?umc ?city WHERE { }", "csv")
 'lsh-kg-umcs-and-their-cities.csv'
->>> download_name("# Organisations. Run with Ctrl+Enter\nSELECT ?o {}", "csv")
+>>> download_name("# Organisations. Run with Ctrl+Enter\\nSELECT ?o {}", "csv")
 'lsh-kg-organisations.csv'
 >>> download_name("SELECT DISTINCT ?org (COUNT(?x) AS ?n) WHERE { }", "tsv")
 'lsh-kg-select-org-n.tsv'
