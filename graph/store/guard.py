@@ -22,6 +22,8 @@ from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from graph.store.syntax_words import explain
+
 __all__ = ["CheckedQuery", "QueryRefused", "check_query", "missing_declarations"]
 
 _PARSER_LOCK = threading.Lock()
@@ -68,6 +70,11 @@ class CheckedQuery:
     prelude_lines: int = 0
 
     @property
+    def user_text(self) -> str:
+        """The query as the user wrote it, without the declarations put before it."""
+        return self.text.split("\n", self.prelude_lines)[-1] if self.prelude_lines else self.text
+
+    @property
     def returns_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
 
@@ -95,8 +102,8 @@ def _parse(text: str) -> Any:
                 raise QueryRefused(
                     "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) are not allowed: "
                     "this endpoint is read-only") from None
-            raise QueryRefused(f"syntax error: {error.msg}, found {_found(error)}",
-                               line=error.lineno, column=error.col) from None
+            message, line, column = explain(text, error.lineno, error.col, _found(error))
+            raise QueryRefused(f"syntax error: {message}", line=line, column=column) from None
         except Exception as error:  # rdflib raises plain exceptions for some bad input
             raise QueryRefused(f"syntax error: {error}") from None
 
@@ -184,6 +191,9 @@ def check_query(text: str, *, max_bytes: int, local_graphs: Collection[str] = ()
     try:
         checked = _checked_by_parsing(text, tuple(local_graphs))
     except QueryRefused as refused:
+        if lines and refused.line is not None:
+            # said again of the user's own text, so that every position it names is theirs
+            _checked_by_parsing(text[len(prelude):], tuple(local_graphs))
         raise refused.shifted(lines) from None
     return replace(checked, prelude_lines=lines)
 

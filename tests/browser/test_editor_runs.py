@@ -66,6 +66,8 @@ def test_a_query_using_our_prefixes_without_declaring_them_runs(page: Any, serve
     page.wait_for_selector(ROWS)
     assert "Oss" in page.inner_text(".yasr")
     assert page.query_selector(".query-error") is None
+    # nor does the editor's own check mark lsh: or rdfs: as undeclared
+    assert page.query_selector("#yasqe .parseErrorIcon") is None
 
 
 def test_stop_cancels_a_long_query_on_the_server_and_frees_its_worker(
@@ -133,3 +135,21 @@ def test_an_example_downloads_under_its_own_name(page: Any, server: Server) -> N
         page.click("#download-links a[data-format=csv]")
     assert download.value.suggested_filename == f"lsh-kg-{example_id}.csv"
     assert Path(download.value.path()).read_text(encoding="utf-8").strip()
+
+
+def test_a_syntax_error_reads_in_plain_words_with_line_and_column(
+        page: Any, server: Server, tmp_path: Path) -> None:
+    open_editor(page, server)
+    wait_for(page, "ready")
+    type_query(page, "SELECT ?name WHERE {\n  ?city rdfs:label ?name .\n}\nLIMT 10")
+    page.click("#run-button")
+    wait_for(page, "error")
+    message = page.wait_for_selector(".query-error-message").inner_text()
+    # where LIMT is in the editor (which indents as it is typed into)
+    lines = page.evaluate("window.lshkgEditor.yasqe.getValue()").split("\n")
+    line = next(number for number, text in enumerate(lines, 1) if "LIMT" in text)
+    column = lines[line - 1].index("LIMT") + 1
+    assert (line, column) in ((4, 1), (4, 7))
+    assert message == (f"line {line}, column {column}: syntax error: LIMT is not a SPARQL keyword: "
+                       "did you mean LIMIT?")
+    page.screenshot(path=str(tmp_path / "syntax-error.png"))

@@ -191,3 +191,12 @@ def test_a_download_is_named_after_the_query(client: FlaskClient, parameters: di
     response = client.get("/sparql", query_string={**parameters, "format": "csv", "download": "1"})
     assert response.status_code == 200
     assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+def test_a_syntax_error_reads_in_plain_words_with_line_and_column(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"query": "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o > 3\n}"},
+                           headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).strip() == (
+        "line 4, column 1: syntax error: the ( at line 3, column 9 is still open at this }: "
+        "close it with ) first")

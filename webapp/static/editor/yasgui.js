@@ -38,6 +38,22 @@ function displayPrefixes() {
   return prefixes;
 }
 
+// the server declares our prefixes for every query; the editor's own syntax check must know them too
+function knowOurPrefixes() {
+  var mode = yasqe.getMode();
+  var startState = mode.startState;
+  mode.startState = function () {
+    var begin = startState.apply(mode, arguments);
+    Object.keys(state.prefixes).forEach(function (prefix) {
+      if (begin.prefixes && !(prefix in begin.prefixes)) {
+        begin.prefixes[prefix] = state.prefixes[prefix];
+      }
+    });
+    return begin;
+  };
+  yasqe.setValue(yasqe.getValue());  // read again from the first line, with them
+}
+
 export function start(termsData, termsError) {
   state.prefixes = (termsData && termsData.prefixes) || {};
   state.terms = (termsData && termsData.terms) || [];
@@ -64,6 +80,7 @@ export function start(termsData, termsError) {
     editorHeight: "320px",
     resizeable: true
   });
+  knowOurPrefixes();
   yasr = new Yasr(byId("yasr"), {
     persistenceId: null,
     prefixes: displayPrefixes,
