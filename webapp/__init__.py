@@ -26,6 +26,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
         LSHKG_MAP_MAX_NODES=int(config.number("map_max_nodes")),
+        LSHKG_SEEDS_DIR=config.setting("seeds_dir"),
     )
     if test_config:
         app.config.from_mapping(test_config)
