@@ -52,9 +52,14 @@ def page(server: Server) -> Iterator[Any]:
 def type_query(page: Any, text: str) -> None:
     """Select all in the editor and type the query, as a person would."""
     page.click("#yasqe .CodeMirror-code")
+    page.wait_for_function("() => document.activeElement && document.activeElement.closest('#yasqe')")
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
+    page.wait_for_function("() => window.lshkgEditor.yasqe.getValue() === ''")
     page.keyboard.insert_text(text)
+    # the editor has read what was typed (it may indent lines as they come)
+    page.wait_for_function("last => window.lshkgEditor.yasqe.getValue().trimEnd().endsWith(last)",
+                           arg=text.strip().split("\n")[-1].strip())
 
 
 def test_a_query_using_our_prefixes_without_declaring_them_runs(page: Any, server: Server) -> None:

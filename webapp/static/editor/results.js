@@ -18,7 +18,15 @@ function entityHref(iri) {
   return null;
 }
 
+// controls YASR's table draws without a name (its page-size menu)
+function nameControls(root) {
+  root.querySelectorAll("select:not([aria-label])").forEach(function (select) {
+    select.setAttribute("aria-label", t("rows-per-page"));
+  });
+}
+
 export function rewriteLinks(root) {
+  nameControls(root);
   root.querySelectorAll("a[href]").forEach(function (link) {
     if (link.dataset.entity) {
       return;

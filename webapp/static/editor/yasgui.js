@@ -54,6 +54,14 @@ function knowOurPrefixes() {
   yasqe.setValue(yasqe.getValue());  // read again from the first line, with them
 }
 
+// the editor's input (contenteditable: its text is what screen readers read) named as a text box
+function labelTheEditor() {
+  var input = yasqe.getInputField();
+  input.setAttribute("role", "textbox");
+  input.setAttribute("aria-multiline", "true");
+  input.setAttribute("aria-label", t("editor-label"));
+}
+
 export function start(termsData, termsError) {
   state.prefixes = (termsData && termsData.prefixes) || {};
   state.terms = (termsData && termsData.terms) || [];
@@ -78,9 +86,11 @@ export function start(termsData, termsError) {
       headers: queryHeaders
     },
     editorHeight: "320px",
+    inputStyle: "contenteditable",
     resizeable: true
   });
   knowOurPrefixes();
+  labelTheEditor();
   yasr = new Yasr(byId("yasr"), {
     persistenceId: null,
     prefixes: displayPrefixes,
@@ -89,8 +99,8 @@ export function start(termsData, termsError) {
     errorRenderers: [renderError]
   });
   new MutationObserver(function () {
-    rewriteLinks(yasr.resultsEl);
-  }).observe(yasr.resultsEl, { childList: true, subtree: true });
+    rewriteLinks(yasr.rootEl);  // the results and the controls above them
+  }).observe(yasr.rootEl, { childList: true, subtree: true });
 
   var afterEdit = debounce(function () {
     updateUrl();
