@@ -87,6 +87,7 @@ def number_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 supported = {"relation": fact["relation"], "value": fact["value"]}
                 if supported not in quote["supports"]:
                     quote["supports"].append(supported)
+            fact["evidence"].sort(key=lambda item: item.get("number", 0))
     return list(quotes.values())
 
 
