@@ -80,3 +80,18 @@ def test_the_query_editor_is_reached_first_by_the_keyboard(page: Any, shipped_ur
             break
     assert "run-button" in stops and any("CodeMirror" in stop for stop in stops), stops
     assert not any("example" in stop for stop in stops), stops
+
+
+@pytest.mark.parametrize(("view", "query"), [
+    ("chart", "SELECT ?organisation ?amount WHERE { ?deal lsh:amount ?amount ; lsh:party ?organisation }"),
+    ("map", "SELECT ?city ?lat ?long WHERE { ?city a lsh:City ; geo:lat ?lat ; geo:long ?long }"),
+    ("links", "SELECT ?company ?parent WHERE { ?company lsh:subsidiaryOf ?parent }"),
+])
+def test_the_result_views_have_no_serious_accessibility_violation(page: Any, shipped_url: str, view: str,
+                                                                   query: str) -> None:
+    page.goto(shipped_url + "/query?" + urlencode({"query": query}))
+    page.wait_for_selector("#editor-app[data-state=done]", state="attached")
+    page.click(f".yasr_btnGroup .select_{view}")
+    page.wait_for_selector(f".{view}-view > *")
+    found = serious_violations(page)
+    assert found == [], describe(found)

@@ -38,7 +38,8 @@ NETWORK = PREFIXES + """CONSTRUCT {
   OPTIONAL { ?org lsh:locatedIn ?place }
   OPTIONAL { ?sub lsh:subsidiaryOf ?org }
 }"""
-ROWS = ".yasr table.dataTable tbody tr"
+ROWS = ".yasr table.dataTable tbody tr"  # YASR's table of raw terms
+SIMPLE_ROWS = ".yasr .simple-view[data-labelled] tbody tr"  # the default view, names in
 TIMEOUT_MS = 20_000
 
 
@@ -95,6 +96,13 @@ def test_select_from_the_url_runs_and_shows_a_sortable_table_with_entity_links(
         page: Any, server: Server, tmp_path: Path) -> None:
     open_editor(page, server, ORGANISATIONS)
     wait_for(page, "done")
+    # the default view reads as names; the raw terms are in the Table view
+    page.wait_for_selector(SIMPLE_ROWS)
+    assert [row.inner_text().split("\t") for row in page.query_selector_all(SIMPLE_ROWS)] == [
+        ["Beta Bio", "Beta Bio EN"], ["Acme Pharma", "Acme Pharma EN"]]
+    assert page.get_attribute(f"{SIMPLE_ROWS} a", "href") == "/id/beta-bio"
+    page.screenshot(path=str(tmp_path / "select-simple.png"), full_page=True)
+    page.click(".yasr_btnGroup .select_table")
     page.wait_for_selector(ROWS)
     assert editor_text(page) == ORGANISATIONS
     assert len(page.query_selector_all(ROWS)) == 2
@@ -169,7 +177,7 @@ def test_the_editor_starts_with_our_prefixes_and_every_edit_goes_into_the_url(
 
     page.click("#run-button")
     wait_for(page, "done")
-    page.wait_for_selector(ROWS)
+    page.wait_for_selector(SIMPLE_ROWS)
     assert url_query(page) == editor_text(page)
     page.reload()  # the URL alone reproduces the query (and runs it)
     wait_for(page, "done")

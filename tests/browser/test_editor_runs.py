@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.browser.chromium import RequestLog, Server, build_store, chromium, chromium_available, start_server
-from tests.browser.test_editor_browser import ROWS, TIMEOUT_MS, open_editor, wait_for
+from tests.browser.test_editor_browser import SIMPLE_ROWS, TIMEOUT_MS, open_editor, wait_for
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,7 +68,7 @@ def test_a_query_using_our_prefixes_without_declaring_them_runs(page: Any, serve
     type_query(page, UNDECLARED)
     page.click("#run-button")
     wait_for(page, "done")
-    page.wait_for_selector(ROWS)
+    page.wait_for_selector(SIMPLE_ROWS)
     assert "Oss" in page.inner_text(".yasr")
     assert page.query_selector(".query-error") is None
     # nor does the editor's own check mark lsh: or rdfs: as undeclared

@@ -6,17 +6,11 @@ import { el, seconds } from "./dom.js";
 import { queryForm, updateDownloads } from "./downloads.js";
 import { hideNetwork, loadNetwork } from "./network.js";
 import { setStatus, showTruncation, updateUrl } from "./page.js";
-import { BASE_IRI, ENTITY_BASE, TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
+import { TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
 import { QUERY_ID_HEADER, showRunning } from "./stop.js";
+import { entityHref } from "./terms.js";
 import { t } from "./texts.js";
 import { yasqe, yasr } from "./yasgui.js";
-
-function entityHref(iri) {
-  if (BASE_IRI && iri.indexOf(BASE_IRI) === 0 && iri.length > BASE_IRI.length) {
-    return ENTITY_BASE + iri.slice(BASE_IRI.length);
-  }
-  return null;
-}
 
 // controls YASR's table draws without a name (its page-size menu)
 function nameControls(root) {

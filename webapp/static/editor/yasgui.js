@@ -9,6 +9,10 @@ import { pageUrl, setStatus, updateUrl } from "./page.js";
 import { onQueryResponse, onQueryStart, renderError, rewriteLinks, run } from "./results.js";
 import { BASE_IRI, ENDPOINT, Yasqe, Yasr, app, params, state } from "./state.js";
 import { queryHeaders, stop } from "./stop.js";
+import { ChartView } from "./chart.js";
+import { MapView } from "./geomap.js";
+import { LinksView } from "./links.js";
+import { SimpleView } from "./simple.js";
 import { t } from "./texts.js";
 
 export let yasqe = null;
@@ -91,11 +95,16 @@ export function start(termsData, termsError) {
   });
   knowOurPrefixes();
   labelTheEditor();
+  // views beyond YASR's table: names and formatted numbers first, then chart, map and links
+  Yasr.registerPlugin("simple", SimpleView);
+  Yasr.registerPlugin("chart", ChartView);
+  Yasr.registerPlugin("map", MapView);
+  Yasr.registerPlugin("links", LinksView);
   yasr = new Yasr(byId("yasr"), {
     persistenceId: null,
     prefixes: displayPrefixes,
-    pluginOrder: ["table", "response"],
-    defaultPlugin: "table",
+    pluginOrder: ["simple", "table", "chart", "map", "links", "response"],
+    defaultPlugin: "simple",
     errorRenderers: [renderError]
   });
   new MutationObserver(function () {
