@@ -47,6 +47,7 @@ def render_ontology() -> str:
                       (RDFS.subPropertyOf, SCHEMA.domainIncludes, SCHEMA.rangeIncludes))
     lines += _section(graph, OWL.DatatypeProperty, "Datatype properties",
                       (RDFS.subPropertyOf, RDFS.range))
+    lines += _section(graph, OWL.AnnotationProperty, "Annotation properties", ())
     return "\n".join(lines)
 
 

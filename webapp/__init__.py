@@ -26,6 +26,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
         LSHKG_MAP_MAX_NODES=int(config.number("map_max_nodes")),
+        LSHKG_SEEDS_DIR=config.setting("seeds_dir"),
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -45,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         observability,
         overview,
         paths,
+        query_stops,
         ratelimit,
         search_page,
         security,
@@ -60,7 +62,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     ratelimit.init_app(app)
     security.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
-                   entity_kinds, search_page, export, figures, overview, paths, timeline):
+                   entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

@@ -29,6 +29,26 @@ def terms() -> Response:
                    prefixes=prefixes(current_app.config["LSHKG_BASE_IRI"]))
 
 
+MAX_LABELS = 1000
+
+
+@blueprint.route("/labels", methods=["POST"])
+def labels() -> tuple[Response, int] | Response:
+    """Names of IRIs for the editor's readable views: JSON {"iris": [...]} (at most 1,000) gives
+    {iri: {en, nl}} for those that have names."""
+    from graph.entity.indexes import labels_of
+    from ontology.namespaces import is_iri
+
+    payload = request.get_json(silent=True)
+    iris = payload.get("iris") if isinstance(payload, dict) else None
+    if not isinstance(iris, list) or not all(isinstance(iri, str) for iri in iris):
+        return jsonify(error='send JSON {"iris": ["https://...", ...]}'), 400
+    if len(iris) > MAX_LABELS:
+        return jsonify(error=f"at most {MAX_LABELS} IRIs at a time, not {len(iris)}"), 400
+    wanted = sorted({iri for iri in iris if is_iri(iri)})
+    return jsonify(labels_of(get_store(), wanted) if wanted else {})
+
+
 @blueprint.route("/search")
 def search() -> tuple[Response, int] | Response:
     """Entities matching `q` by Dutch or English name or abbreviation, typos forgiven, ranked.

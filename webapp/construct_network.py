@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph.network.from_triples import network_from_ntriples
 from ontology.namespaces import preset_prefixes
+from webapp.query_stops import QUERY_ID_HEADER
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 blueprint = Blueprint("network_view", __name__, url_prefix="/api")
@@ -39,7 +40,7 @@ def construct_network() -> Response | tuple[Response, int]:
         if not checked.returns_graph:
             return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
                           "and DESCRIBE queries can be drawn as a network")
-        answer = run_user_query(checked, "nt")
+        answer = run_user_query(checked, "nt", request.headers.get(QUERY_ID_HEADER))
     except UserQueryError as error:
         return _error(error.status, error.message, line=error.line, column=error.column)
     base_iri = config["LSHKG_BASE_IRI"]

@@ -8,16 +8,28 @@ id gets 404 with the closest matches.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from graph.entity.facts import EntityFacts, entity_exists, entity_facts, entity_triples
-from graph.entity.indexes import labels_of, source_support
+from graph.entity.indexes import source_support
 from graph.export.formats import FORMATS
 from graph.export.rdf import write_triples
 from graph.store.backends import StoreUnavailable
+from ontology.namespaces import LSH
 from webapp.app_store import get_store
-from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, pick
+from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, number_quotes, pick
 from webapp.export import get_network, suggestions
+from webapp.source_view import document_text_path, document_view, supports_page
 
 blueprint = Blueprint("entity", __name__)
 
@@ -100,43 +112,54 @@ def page(ident: str) -> Response | tuple[Response, int]:
     return _html(_render(ident, entity, supports))
 
 
-def _supports_view(rows: list[dict], links: Links, lang: str) -> list[dict]:
-    """The statements a document supports, grouped by quote (one passage often supports several)."""
-    iris = {r["subject"] for r in rows} | {r["predicate"] for r in rows} | \
-        {r["object"] for r in rows if r["object_is_iri"]}
-    labels = labels_of(get_store(), sorted(iris))
-    quotes: dict[tuple[str, str], dict] = {}
-    for row in rows:
-        subject, obj = row["subject"], row["object"]
-        passage = quotes.setdefault((row["quote"], row["quote_language"]), {
-            "quote": row["quote"], "quote_language": row["quote_language"], "statements": []})
-        passage["statements"].append({
-            "subject": {"text": links.name(subject, labels.get(subject, {}), lang),
-                        "href": links.href(subject)},
-            "relation": pick(labels.get(row["predicate"], {}), lang) or row["predicate"].rsplit("#", 1)[-1],
-            "object": {"text": links.name(obj, labels.get(obj, {}), lang) if row["object_is_iri"] else obj,
-                       "href": links.href(obj) if row["object_is_iri"] else None,
-                       "language": row["object_language"]}})
-    return sorted(quotes.values(), key=lambda p: (p["statements"][0]["subject"]["text"].casefold(),
-                                                  p["quote"]))
-
-
 def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str:
     lang = language()
     root = request.script_root
     links = Links(current_app.config["LSHKG_BASE_IRI"], root)
     in_network = entity.iri in get_network().graph
+    groups = groups_view(entity, links, lang)
+    document = None
+    if supports is not None:  # a source document: described at the top; its file name is ours only
+        for group in groups:
+            group["facts"] = [f for f in group["facts"] if f["predicate"] != str(LSH.fileName)]
+        groups = [group for group in groups if group["facts"]]
+        text = document_text_path(entity, current_app.config["LSHKG_SEEDS_DIR"])
+        document = document_view(entity, links, lang,
+                                 url_for("entity.source_text", ident=ident) if text else None)
     return render_template(
         "entity/entity.html", ident=ident, entity=entity, lang=lang, label=entity.label(lang),
         kind_label=pick(entity.kind_labels, lang, entity.kind),
         kind_href=f"{root}/kinds/{entity.kind}" if entity.kind else None,
-        groups=groups_view(entity, links, lang), network=neighbourhood(entity, links, lang),
-        supports=_supports_view(supports, links, lang) if supports is not None else None,
+        groups=groups, quotes=number_quotes(groups), network=neighbourhood(entity, links, lang),
+        document=document, supports=supports_page(supports, get_store(), links, lang, _page_number())
+        if supports is not None else None,
         map_href=f"{root}/?focus={ident}" if in_network else None,
         query_href=editor_query(entity.iri, root), in_network=in_network,
         export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
         rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
         other_language=next(code for code in LANGUAGES if code != lang))
+
+
+def _page_number() -> int:
+    try:
+        return int(request.args.get("page", "1"))
+    except ValueError:
+        return 1
+
+
+@blueprint.route("/sources/<ident>/text")
+def source_text(ident: str) -> Response:
+    """The text of a source document as it was read for the graph (where this deployment has it)."""
+    iri = current_app.config["LSHKG_BASE_IRI"] + ident
+    store = get_store()
+    if not entity_exists(store, iri):
+        abort(404)
+    entity = entity_facts(store, iri)
+    path = document_text_path(entity, current_app.config["LSHKG_SEEDS_DIR"]) \
+        if entity.kind == "SourceDocument" else None
+    if path is None:
+        abort(404)
+    return Response(path.read_text(encoding="utf-8"), mimetype="text/plain")
 
 
 @blueprint.route("/sources")

@@ -12,9 +12,11 @@ from urllib.parse import urlencode
 from graph.entity.facts import GROUPS, EntityFacts, Fact
 from ontology.namespaces import LSH, RDF
 
-__all__ = ["Links", "editor_query", "fact_view", "neighbourhood", "pick"]
+__all__ = ["Links", "editor_query", "fact_view", "groups_view", "neighbourhood", "number_quotes", "pick"]
 
 MAX_NEIGHBOURS = 80  # the small map stays readable; the export holds the rest
+# a link from another entity whose property has no inverse label yet
+INVERSE_FALLBACK = {"en": "has this as {relation}", "nl": "heeft dit als {relation}"}
 
 
 def pick(labels: dict[str, str], language: str, fallback: str = "") -> str:
@@ -64,8 +66,29 @@ def fact_view(fact: Fact, links: Links, language: str) -> dict[str, Any]:
     else:
         value = {"text": fact.value, "href": None, "iri": "", "language": fact.language, "kind": ""}
     relation = pick(fact.predicate_labels, language) or fact.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    if fact.direction == "in":  # read from this end, in words: "invested in by", not "← invested in"
+        relation = pick(fact.inverse_labels, language) or INVERSE_FALLBACK[language].format(relation=relation)
     return {"relation": relation, "predicate": fact.predicate, "incoming": fact.direction == "in",
             "value": value, "evidence": _evidence_view(fact, links, language)}
+
+
+def number_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each quote once: the facts' quotes numbered in order of first appearance, each fact's
+    evidence turned into references to them; returns the quotes with the facts each supports."""
+    quotes: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for group in groups:
+        for fact in group["facts"]:
+            for item in fact["evidence"]:
+                if item["general"]:
+                    continue
+                key = (item["quote"], item["quote_language"], item["source"])
+                quote = quotes.setdefault(key, {**item, "number": len(quotes) + 1, "supports": []})
+                item["number"] = quote["number"]
+                supported = {"relation": fact["relation"], "value": fact["value"]}
+                if supported not in quote["supports"]:
+                    quote["supports"].append(supported)
+            fact["evidence"].sort(key=lambda item: item.get("number", 0))
+    return list(quotes.values())
 
 
 def groups_view(entity: EntityFacts, links: Links, language: str) -> list[dict[str, Any]]:

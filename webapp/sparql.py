@@ -59,6 +59,6 @@ def allow_cross_origin_reads(response: Response) -> Response:
     response.headers.update(CROSS_ORIGIN_HEADERS)
     if request.method == "OPTIONS":
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type, Accept, Lshkg-Query-Id"
         response.headers["Access-Control-Max-Age"] = "86400"
     return response

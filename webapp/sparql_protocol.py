@@ -14,8 +14,10 @@ from werkzeug.http import parse_accept_header
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
+from graph.store.download_names import download_name
 from graph.store.guard import QueryRefused
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
+from webapp.query_stops import QUERY_ID_HEADER
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 __all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",
@@ -145,13 +147,14 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
         return error_response(406, f"a {checked.form} query can answer in: {allowed}")
     try:
-        answer = run_user_query(checked, result_format)
+        answer = run_user_query(checked, result_format, request.headers.get(QUERY_ID_HEADER))
     except UserQueryError as error:
         return error_response(error.status, error.message)
     response = Response(answer.body, mimetype=answer.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])
     if given.get("download"):
-        extension = formats[result_format].extension
-        response.headers["Content-Disposition"] = f'attachment; filename="query-results.{extension}"'
+        # named after the query: `name` (the editor sends a gallery example's id), its comment or form
+        filename = download_name(text, formats[result_format].extension, name=given.get("name"))
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -10,10 +10,11 @@ from flask import current_app
 from graph.store.backends import StoreUnavailable
 from graph.store.engine_errors import syntax_error
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
-from graph.store.query_pool import EngineFailure, QueryTimeout
+from graph.store.query_pool import EngineFailure, QueryStopped, QueryTimeout
 from graph.store.results import Answer
 from ontology.namespaces import PREFIXES, preset_prefixes
 from webapp.app_store import get_store
+from webapp.query_stops import running_query
 
 __all__ = ["UserQueryError", "check_user_query", "run_user_query"]
 
@@ -31,24 +32,31 @@ class UserQueryError(Exception):
 
 def check_user_query(text: str) -> CheckedQuery:
     try:
-        return check_query(text, max_bytes=current_app.config["LSHKG_QUERY_MAX_BYTES"])
+        config = current_app.config
+        return check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+                           presets=preset_prefixes(config["LSHKG_BASE_IRI"]))
     except QueryRefused as refused:
         raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
 
 
-def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
-    """The answer in `result_format`, capped at the row limit, stopped at the time limit."""
+def run_user_query(checked: CheckedQuery, result_format: str, query_id: str | None = None) -> Answer:
+    """The answer in `result_format`, capped at the row limit, stopped at the time limit or when
+    the query `query_id` is asked to stop (webapp.query_stops)."""
     config = current_app.config
     try:
-        return get_store().answer(checked.text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
-                                  timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES)
+        with running_query(query_id) as stopped:
+            return get_store().answer(checked.text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+                                      timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES,
+                                      stopped=stopped)
+    except QueryStopped as stopped_early:
+        raise UserQueryError(499, f"{stopped_early} (asked by the client)") from None
     except QueryTimeout as timeout:
         raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.") from None
     except StoreUnavailable as unavailable:
         raise UserQueryError(503, str(unavailable)) from None
     except EngineFailure as failure:
         if failure.status == 400:  # the engine's syntax error: worded with the position
-            worded = syntax_error(checked.text, str(failure), max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
+            worded = syntax_error(checked, str(failure),
                                   known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:
                 raise UserQueryError(worded.status, str(worded), worded.line, worded.column) from None

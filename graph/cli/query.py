@@ -60,19 +60,11 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
     if (sparql is None) == (query_file is None):
         fail("give the query as an argument or with --file, not both")
     text = sparql if sparql is not None else query_file.read()
-    presets = preset_prefixes(config.setting("base_iri"))
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in presets.items()
-                       if f"PREFIX {p}:".lower() not in text.lower())
-    text = declared + text  # our prefixes are preset, as in the editor
-    def refuse(refused: QueryRefused) -> None:
-        line = f"line {refused.line - declared.count(chr(10))}, column {refused.column}: " \
-            if refused.line else ""
-        fail(line + refused.message)
-
+    presets = preset_prefixes(config.setting("base_iri"))  # our prefixes, as in the editor
     try:
-        checked = check_query(text, max_bytes=int(config.number("query_max_bytes")))
+        checked = check_query(text, max_bytes=int(config.number("query_max_bytes")), presets=presets)
     except QueryRefused as refused:
-        refuse(refused)
+        fail(str(refused))
     graph_formats = ("ttl", "nt", "jsonld", "rdfxml")
     if output_format == "table":
         result_format = "ttl" if checked.returns_graph else "json"
@@ -89,10 +81,10 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
                               timeout_s=config.number("query_timeout_s"), prefixes=PREFIXES)
     except EngineFailure as failure:
         if failure.status == 400:  # the engine's syntax error: worded with the position
-            worded = syntax_error(text, str(failure), max_bytes=int(config.number("query_max_bytes")),
-                                  known_prefixes=preset_prefixes(config.setting("base_iri")))
+            worded = syntax_error(checked, str(failure),
+                                  known_prefixes=presets)
             if worded is not None:
-                refuse(worded)
+                fail(str(worded))
         fail(str(failure))
     except (QueryTimeout, StoreUnavailable) as error:
         fail(str(error))

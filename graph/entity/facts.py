@@ -13,7 +13,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph.entity.indexes import labels_of
+from graph.entity.indexes import INVERSE_LABELS, labels_of
 from graph.store.backends import Store
 from ontology.namespaces import LSH, ORG, RDF, RDFS, SKOS, is_iri
 
@@ -99,6 +99,14 @@ PREDICATE_LABELS: dict[str, dict[str, str]] = {
     str(ORG.member): {"en": "member", "nl": "lid"},
     str(ORG.organization): {"en": "organisation", "nl": "organisatie"},
 }
+# how the few non-lsh predicates read from their value's end (ours: lsh:inverseLabel in the ontology)
+INVERSE_PREDICATE_LABELS: dict[str, dict[str, str]] = {
+    str(RDF.type): {"en": "kind of", "nl": "soort van"},
+    str(ORG.holds): {"en": "held by", "nl": "bekleed door"},
+    str(ORG.postIn): {"en": "has the post", "nl": "heeft de functie"},
+    str(ORG.member): {"en": "membership", "nl": "lidmaatschap"},
+    str(ORG.organization): {"en": "membership", "nl": "lidmaatschap"},
+}
 # the build writes each label twice (rdfs:label and skos:prefLabel): show it once
 _SKIPPED = (str(SKOS.prefLabel),)
 
@@ -127,6 +135,7 @@ class Fact:
     language: str = ""
     datatype: str = ""
     predicate_labels: dict[str, str] = field(default_factory=dict)
+    inverse_labels: dict[str, str] = field(default_factory=dict)  # how it reads from the value's end
     value_labels: dict[str, str] = field(default_factory=dict)
     value_kind: str = ""
     evidence: list[Evidence] = field(default_factory=list)
@@ -135,7 +144,7 @@ class Fact:
         value: dict[str, Any] = {"iri": self.value, "labels": self.value_labels, "kind": self.value_kind} \
             if self.is_iri else {"value": self.value, "language": self.language, "datatype": self.datatype}
         return {"predicate": self.predicate, "predicateLabels": self.predicate_labels,
-                "direction": self.direction, "value": value,
+                "inverseLabels": self.inverse_labels, "direction": self.direction, "value": value,
                 "evidence": [e.as_dict() for e in self.evidence]}
 
 
@@ -229,6 +238,8 @@ def _describe(store: Store, entity: EntityFacts, facts: list[Fact]) -> None:
     iris = {entity.iri} | {f.value for f in facts if f.is_iri} | {f.predicate for f in facts}
     iris |= {e.source for f in facts for e in f.evidence if e.source}
     labels = labels_of(store, sorted(iris))
+    incoming = sorted({f.predicate for f in facts if f.direction == "in"})
+    inverse = labels_of(store, incoming, INVERSE_LABELS) if incoming else {}
     kinds = _kinds_of(store, sorted({entity.iri} | {f.value for f in facts if f.is_iri}))
     entity.labels = labels.get(entity.iri, {})
     entity.kind = kinds.get(entity.iri, "")
@@ -237,6 +248,9 @@ def _describe(store: Store, entity: EntityFacts, facts: list[Fact]) -> None:
     groups: dict[str, list[Fact]] = {name: [] for name in GROUPS}
     for fact in facts:
         fact.predicate_labels = labels.get(fact.predicate) or PREDICATE_LABELS.get(fact.predicate, {})
+        if fact.direction == "in":
+            fact.inverse_labels = (inverse.get(fact.predicate)
+                                   or INVERSE_PREDICATE_LABELS.get(fact.predicate, {}))
         if fact.is_iri:
             fact.value_labels = labels.get(fact.value, {})
             fact.value_kind = kinds.get(fact.value, "")

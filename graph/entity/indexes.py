@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from graph.store.backends import Store
 from ontology.namespaces import LSH
 
-__all__ = ["KindInfo", "KindTree", "kind_members", "kind_tree", "source_support"]
+__all__ = ["INVERSE_LABELS", "KindInfo", "KindTree", "kind_members", "kind_tree", "labels_of",
+           "source_support"]
 
 _PREFIX = f"""PREFIX lsh: <{LSH}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -34,13 +35,25 @@ SELECT ?x ?kind ?label ?lang ?place WHERE {
   OPTIONAL { ?x rdfs:label ?label . BIND(LANG(?label) AS ?lang) }
   OPTIONAL { ?x lsh:locatedIn ?place }
 }"""
-# a post has no name of its own: its job title names it
+# a post has no name of its own: its job title names it; a membership is named after its member and
+# organisation ("Lygature in European Lead Factory"), in each language as far as their names go
 LABELS = _PREFIX + """
 SELECT ?x ?label ?lang WHERE {
   VALUES ?x { %s }
   { ?x rdfs:label ?label } UNION { ?x lsh:jobTitle ?label FILTER NOT EXISTS { ?x rdfs:label ?named } }
+  UNION { ?x <http://www.w3.org/ns/org#member> ?m ; <http://www.w3.org/ns/org#organization> ?o .
+          FILTER NOT EXISTS { ?x rdfs:label ?named }
+          VALUES (?in_language ?joint) { ("en" " in ") ("nl" " bij ") }
+          OPTIONAL { ?m rdfs:label ?m_own FILTER(LANG(?m_own) = ?in_language) }
+          OPTIONAL { ?m rdfs:label ?m_any }
+          OPTIONAL { ?o rdfs:label ?o_own FILTER(LANG(?o_own) = ?in_language) }
+          OPTIONAL { ?o rdfs:label ?o_any }
+          BIND(STRLANG(CONCAT(STR(COALESCE(?m_own, ?m_any)), ?joint, STR(COALESCE(?o_own, ?o_any))),
+                       ?in_language) AS ?label) }
   BIND(LANG(?label) AS ?lang)
 }"""
+INVERSE_LABELS = _PREFIX + """
+SELECT ?x ?label ?lang WHERE { VALUES ?x { %s } ?x lsh:inverseLabel ?label BIND(LANG(?label) AS ?lang) }"""
 SUPPORTED = _PREFIX + """
 SELECT ?e ?s ?p ?o ?olang ?oiri ?quote ?qlang WHERE {
   ?e prov:wasDerivedFrom <%s> ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; lsh:quote ?quote .
@@ -128,12 +141,13 @@ class Member:
         return self.labels.get(language) or next(iter(self.labels.values()), self.iri.rsplit("/", 1)[-1])
 
 
-def labels_of(store: Store, iris: list[str]) -> dict[str, dict[str, str]]:
-    """rdfs:label by language of each IRI that has one."""
+def labels_of(store: Store, iris: list[str], query: str = LABELS) -> dict[str, dict[str, str]]:
+    """rdfs:label by language of each IRI that has one (or the names made for posts and
+    memberships; with `query=INVERSE_LABELS`, how properties read backwards)."""
     found: dict[str, dict[str, str]] = {}
     for start in range(0, len(iris), 500):  # keep each VALUES block of a reasonable size
         chunk = " ".join(f"<{iri}>" for iri in iris[start:start + 500])
-        for row in store.select(LABELS % chunk):
+        for row in store.select(query % chunk):
             if row.get("lang"):
                 found.setdefault(row["x"], {}).setdefault(row["lang"], row["label"])
     return found

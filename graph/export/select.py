@@ -23,7 +23,7 @@ from graph.store.guard import QueryRefused, check_query
 from graph.store.query_pool import EngineFailure, QueryTimeout
 from ontology.namespaces import LSH, PREFIXES, preset_prefixes
 
-__all__ = ["DEPTHS", "construct", "declare_prefixes", "ego", "members_of", "node_for", "parse_depth",
+__all__ = ["DEPTHS", "construct", "ego", "members_of", "node_for", "parse_depth",
            "partnership", "paths", "run_construct", "wanted_kinds", "whole"]
 
 DEPTHS = (1, 2, 3)
@@ -181,31 +181,21 @@ def _add_node(graph: nx.MultiDiGraph, network: Network, iri: str) -> None:
         graph.add_node(iri, labels={}, abbreviations=[])
 
 
-def declare_prefixes(text: str, prefixes: dict[str, str]) -> str:
-    """The query with our preset prefixes declared (those it does not declare itself), as in the
-    editor and `lshkg query`."""
-    lowered = text.lower()
-    declared = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items()
-                       if f"prefix {p}:" not in lowered)
-    return declared + text
-
-
 def run_construct(store: Store, text: str, network: Network, *, base_iri: str, max_bytes: int,
                   max_rows: int, timeout_s: float) -> Subgraph:
     """Check a user's CONSTRUCT or DESCRIBE query with the guard, run it in the store's killable
     workers (never in-process: it could run away) and select its answer."""
     if not text or not text.strip():
         raise ExportError("query", "give a CONSTRUCT or DESCRIBE query")
-    full = declare_prefixes(text, preset_prefixes(base_iri))
     try:
-        checked = check_query(full, max_bytes=max_bytes)
+        checked = check_query(text, max_bytes=max_bytes, presets=preset_prefixes(base_iri))
     except QueryRefused as refused:
         raise ExportError("query", f"query refused: {refused.message}", status=refused.status) from None
     if not checked.returns_graph:
         raise ExportError("query", f"a {checked.form} query gives solutions, not a graph",
                           allowed=["CONSTRUCT", "DESCRIBE"])
     try:
-        answer = store.answer(full, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES)
+        answer = store.answer(checked.text, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES)
     except QueryTimeout as timeout:
         raise ExportError("query", f"query stopped: {timeout}", status=503) from None
     except StoreUnavailable as unavailable:

@@ -11,6 +11,7 @@ import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -41,8 +42,9 @@ class Store(Protocol):
         """Triples of one of our own CONSTRUCT queries."""
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
-        """A user's query (already checked by the guard), cut off at `timeout_s`."""
+               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
+        """A user's query (already checked by the guard), cut off at `timeout_s`, or as soon as
+        `stopped()` is true where the store can stop it (QueryStopped)."""
 
     def triple_count(self) -> int: ...
 
@@ -83,9 +85,9 @@ class EmbeddedStore:
         return list(self._store.query(sparql))
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
+               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
         return self.pool().run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
-                              prefixes=prefixes)
+                              prefixes=prefixes, stopped=stopped)
 
     def pool(self) -> QueryPool:
         """The query workers, started on first use (once, whichever thread asks first)."""
@@ -166,7 +168,8 @@ class RemoteStore:
         return self._triples(sparql, self.timeout_s)
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
+               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
+        # a remote server's query cannot be stopped from here: its own time limit ends it
         if result_format in ("ttl", "nt", "jsonld", "rdfxml"):
             return write_triples(self._triples(text, timeout_s), result_format, max_rows, prefixes)
         result = self._results(text, timeout_s)

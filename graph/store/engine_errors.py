@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from graph.store.guard import QueryRefused, check_query
+from graph.store.guard import CheckedQuery, QueryRefused, check_query
+from graph.store.syntax_words import explain
 
 __all__ = ["engine_syntax_error", "syntax_error"]
 
@@ -17,15 +18,25 @@ _POSITION = re.compile(r"error at (\d+):(\d+): ")
 _PREFIXED_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
 
 
-def syntax_error(text: str, engine_message: str, *, max_bytes: int,
+def syntax_error(checked: CheckedQuery, engine_message: str, *,
                  known_prefixes: dict[str, str]) -> QueryRefused | None:
     """What is wrong with a query the engine could not parse: rdflib's full parse says it with the
-    position when it finds the fault, else the engine's message is worded; None when neither can."""
+    position when it finds the fault, else the engine's message is worded; None when neither can.
+    Positions are in the user's lines (the declarations put before them not counted)."""
     try:
-        check_query(text, max_bytes=max_bytes, full=True)
+        # its size passed the guard before the declarations were added
+        check_query(checked.user_text, max_bytes=len(checked.user_text.encode("utf-8")), full=True)
     except QueryRefused as refused:
         return refused
-    return engine_syntax_error(text, engine_message, known_prefixes)
+    worded = engine_syntax_error(checked.text, engine_message, known_prefixes)
+    if worded is None or worded.line is None or "prefix" in worded.message:
+        return worded.shifted(checked.prelude_lines) if worded is not None else None
+    # in plain words where they can be found, said of the user's own lines
+    line, column = max(1, worded.line - checked.prelude_lines), worded.column or 1
+    message, line, column = explain(checked.user_text, line, column)
+    if message.startswith("SPARQL cannot make sense"):
+        message = worded.message.removeprefix("syntax error: ").replace("expected", "here SPARQL expects", 1)
+    return QueryRefused(f"syntax error: {message}", line=line, column=column)
 
 
 def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:

@@ -3,14 +3,18 @@
 Both engines we run on execute `SERVICE` and some fetch `FROM` IRIs, so every query is parsed
 here first (with rdflib, whose parser is not thread-safe: hence the lock) and refused when it
 could reach outside the store. What rdflib cannot parse is refused too: fail closed.
+
+Our prefixes (`lsh:`, `schema:`, ...) may be used without declaring them: the declarations a query
+lacks are put before it here, so they pass the same checks as the user's own text, and positions
+in errors are given in the user's lines.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +22,9 @@ from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-__all__ = ["CheckedQuery", "QueryRefused", "check_query"]
+from graph.store.syntax_words import explain
+
+__all__ = ["CheckedQuery", "QueryRefused", "check_query", "missing_declarations"]
 
 _PARSER_LOCK = threading.Lock()
 
@@ -42,15 +48,31 @@ class QueryRefused(ValueError):
             return self.message
         return f"line {self.line}, column {self.column}: {self.message}"
 
+    def shifted(self, lines: int) -> QueryRefused:
+        """The same refusal with its line counted `lines` fewer (declarations put before the
+        user's text are not the user's lines)."""
+        if self.line is None or not lines:
+            return self
+        return QueryRefused(self.message, self.status, max(1, self.line - lines), self.column)
+
 
 @dataclass(frozen=True)
 class CheckedQuery:
-    """A query that passed the checks, with its form (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    """A query that passed the checks, with its form (SELECT, ASK, CONSTRUCT, DESCRIBE).
+
+    `text` is what runs: the user's query after `prelude_lines` lines of prefix declarations.
+    """
 
     text: str
     form: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    prelude_lines: int = 0
+
+    @property
+    def user_text(self) -> str:
+        """The query as the user wrote it, without the declarations put before it."""
+        return self.text.split("\n", self.prelude_lines)[-1] if self.prelude_lines else self.text
 
     @property
     def returns_graph(self) -> bool:
@@ -80,8 +102,8 @@ def _parse(text: str) -> Any:
                 raise QueryRefused(
                     "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) are not allowed: "
                     "this endpoint is read-only") from None
-            raise QueryRefused(f"syntax error: {error.msg}, found {_found(error)}",
-                               line=error.lineno, column=error.col) from None
+            message, line, column = explain(text, error.lineno, error.col, _found(error))
+            raise QueryRefused(f"syntax error: {message}", line=line, column=column) from None
         except Exception as error:  # rdflib raises plain exceptions for some bad input
             raise QueryRefused(f"syntax error: {error}") from None
 
@@ -124,12 +146,29 @@ def _fast_form(text: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
+_SAFE_IRI = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s]*\Z")
+
+
+def missing_declarations(text: str, presets: Mapping[str, str]) -> str:
+    """PREFIX lines for the presets `text` does not declare itself, one per line.
+
+    >>> missing_declarations("PREFIX lsh: <urn:mine#> ASK {}", {"lsh": "urn:a#", "xsd": "urn:b#"})
+    'PREFIX xsd: <urn:b#>\\n'
+    """
+    declared = {match.group(1) or "" for match in _DECLARED.finditer(_decoded(text))}
+    return "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in presets.items()
+                   if prefix not in declared and _SAFE_IRI.match(iri))
+
+
 def check_query(text: str, *, max_bytes: int, local_graphs: Collection[str] = (),
-                full: bool = False) -> CheckedQuery:
+                full: bool = False, presets: Mapping[str, str] | None = None) -> CheckedQuery:
     """Check one query; raises QueryRefused with the reason, position and status.
 
     A query with no word that could make it unsafe is passed on unparsed (the engine then judges
-    its syntax); `full` parses it in any case (for rdflib's message on a syntax error).
+    its syntax); `full` parses it in any case (for rdflib's message on a syntax error). `presets`
+    are prefixes the query may use undeclared: their declarations go before it, and are checked
+    with it.
 
     >>> check_query("ASK { ?s ?p ?o }", max_bytes=1000).form
     'ASK'
@@ -143,10 +182,20 @@ def check_query(text: str, *, max_bytes: int, local_graphs: Collection[str] = ()
         raise QueryRefused(f"the query is {size} bytes; the limit is {max_bytes}", status=413)
     if not text.strip():
         raise QueryRefused("the query is empty")
+    prelude = missing_declarations(text, presets) if presets else ""
+    lines = prelude.count("\n")
+    text = prelude + text
     form = None if full else _fast_form(text)
     if form is not None:
-        return CheckedQuery(text, form)
-    return _checked_by_parsing(text, local_graphs)
+        return CheckedQuery(text, form, prelude_lines=lines)
+    try:
+        checked = _checked_by_parsing(text, tuple(local_graphs))
+    except QueryRefused as refused:
+        if lines and refused.line is not None:
+            # said again of the user's own text, so that every position it names is theirs
+            _checked_by_parsing(text[len(prelude):], tuple(local_graphs))
+        raise refused.shifted(lines) from None
+    return replace(checked, prelude_lines=lines)
 
 
 @lru_cache(maxsize=512)

@@ -12,6 +12,7 @@ import multiprocessing
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -19,13 +20,18 @@ from multiprocessing.process import BaseProcess
 from graph.store.query_worker import serve_queries
 from graph.store.results import Answer
 
-__all__ = ["EngineFailure", "QueryPool", "QueryTimeout"]
+__all__ = ["EngineFailure", "QueryPool", "QueryStopped", "QueryTimeout"]
 
 STARTUP_TIMEOUT_S = 60.0
+STOP_CHECK_S = 0.1  # how often a running query asks whether it was stopped
 
 
 class QueryTimeout(RuntimeError):
     """The query ran past the time limit and was stopped (HTTP 503)."""
+
+
+class QueryStopped(RuntimeError):
+    """The query was stopped on request before it finished; its worker was killed and replaced."""
 
 
 class EngineFailure(RuntimeError):
@@ -150,18 +156,16 @@ class QueryPool:
         threading.Thread(target=restart, daemon=True).start()
 
     def run(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-            prefixes: dict[str, str] | None = None) -> Answer:
+            prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
         """Run a checked query; QueryTimeout when it runs past `timeout_s`, or when no worker frees
-        up within twice that while the pool is at its largest."""
+        up within twice that while the pool is at its largest; QueryStopped as soon as `stopped()`
+        says so (asked every STOP_CHECK_S while the query runs)."""
         # waiting for a worker is bounded too, more loosely: runaway queries free theirs at the limit
         worker = self._acquire(2 * timeout_s)
         deadline = time.monotonic() + timeout_s  # the limit is on running
         try:
             worker.connection.send((text, result_format, max_rows, prefixes))
-            if not worker.connection.poll(max(0.0, deadline - time.monotonic())):
-                self._replace(worker)
-                raise QueryTimeout(f"the query ran longer than the limit of {timeout_s:g} s "
-                                   "and was stopped")
+            self._wait(worker, deadline, timeout_s, stopped)
             status, payload = worker.connection.recv()
         except (EOFError, OSError):
             self._replace(worker)
@@ -172,6 +176,21 @@ class QueryPool:
         if status != "ok":
             raise EngineFailure(f"the query failed: {payload}", status=500)
         return payload
+
+    def _wait(self, worker: _Worker, deadline: float, timeout_s: float,
+              stopped: Callable[[], bool] | None) -> None:
+        """Until the worker answers; a worker past the deadline or stopped is killed and replaced."""
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self._replace(worker)
+                raise QueryTimeout(f"the query ran longer than the limit of {timeout_s:g} s "
+                                   "and was stopped")
+            if worker.connection.poll(remaining if stopped is None else min(remaining, STOP_CHECK_S)):
+                return
+            if stopped is not None and stopped():
+                self._replace(worker)
+                raise QueryStopped("the query was stopped before it finished")
 
     def close(self) -> None:
         self._closed = True

@@ -38,7 +38,8 @@ NETWORK = PREFIXES + """CONSTRUCT {
   OPTIONAL { ?org lsh:locatedIn ?place }
   OPTIONAL { ?sub lsh:subsidiaryOf ?org }
 }"""
-ROWS = ".yasr table.dataTable tbody tr"
+ROWS = ".yasr table.dataTable tbody tr"  # YASR's table of raw terms
+SIMPLE_ROWS = ".yasr .simple-view[data-labelled] tbody tr"  # the default view, names in
 TIMEOUT_MS = 20_000
 
 
@@ -95,6 +96,13 @@ def test_select_from_the_url_runs_and_shows_a_sortable_table_with_entity_links(
         page: Any, server: Server, tmp_path: Path) -> None:
     open_editor(page, server, ORGANISATIONS)
     wait_for(page, "done")
+    # the default view reads as names; the raw terms are in the Table view
+    page.wait_for_selector(SIMPLE_ROWS)
+    assert [row.inner_text().split("\t") for row in page.query_selector_all(SIMPLE_ROWS)] == [
+        ["Beta Bio", "Beta Bio EN"], ["Acme Pharma", "Acme Pharma EN"]]
+    assert page.get_attribute(f"{SIMPLE_ROWS} a", "href") == "/id/beta-bio"
+    page.screenshot(path=str(tmp_path / "select-simple.png"), full_page=True)
+    page.click(".yasr_btnGroup .select_table")
     page.wait_for_selector(ROWS)
     assert editor_text(page) == ORGANISATIONS
     assert len(page.query_selector_all(ROWS)) == 2
@@ -169,7 +177,7 @@ def test_the_editor_starts_with_our_prefixes_and_every_edit_goes_into_the_url(
 
     page.click("#run-button")
     wait_for(page, "done")
-    page.wait_for_selector(ROWS)
+    page.wait_for_selector(SIMPLE_ROWS)
     assert url_query(page) == editor_text(page)
     page.reload()  # the URL alone reproduces the query (and runs it)
     wait_for(page, "done")
@@ -189,7 +197,7 @@ def test_download_links_carry_the_query_and_each_format(page: Any, server: Serve
                               "download": ["1"]}
     with page.expect_download() as download:
         page.click("#download-links a[data-format=csv]")
-    assert download.value.suggested_filename == "query-results.csv"
+    assert download.value.suggested_filename == "lsh-kg-select-organisation-name.csv"  # after the query
     assert "Acme Pharma" in Path(download.value.path()).read_text(encoding="utf-8")
 
 
@@ -203,7 +211,7 @@ def test_a_query_too_long_for_a_link_downloads_by_post(page: Any, server: Server
     assert [button.get_attribute("data-format") for button in buttons] == ["json", "xml", "csv", "tsv"]
     with page.expect_download() as download:
         page.click("#download-links button[data-format=tsv]")
-    assert download.value.suggested_filename == "query-results.tsv"
+    assert download.value.suggested_filename == "lsh-kg-select-organisation-name.tsv"
     assert "Beta Bio" in Path(download.value.path()).read_text(encoding="utf-8")
     assert any(url == server.url + "/sparql" for url in page.requests.urls)
 

@@ -118,7 +118,7 @@ def test_markup_in_the_data_never_runs(context: Any, evil_url: str) -> None:
     page, requests, dialogs = _open(context, evil_url + "/id/evil-corp")
     page.wait_for_function("() => window.lshkgEntityNetwork !== undefined", timeout=TIMEOUT_MS)
     assert page.locator("#entity-label").text_content() == EVIL_LABEL
-    assert EVIL_QUOTE in page.locator("#group-identity").text_content()
+    assert EVIL_QUOTE in page.locator("#quotes").text_content()  # each quote once, under Quotes
     assert page.locator("main img").count() == 0
     page.goto(evil_url + "/search?q=evil")
     page.goto(evil_url + "/kinds/Company")

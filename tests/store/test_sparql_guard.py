@@ -48,3 +48,28 @@ def test_a_fast_path_syntax_error_is_worded_by_the_full_check() -> None:
         check_query("SELECT ?s\nWHERE { ?s ?p }", max_bytes=10_000, full=True)
     assert refused.value.line == 2
     assert check_query("SELECT ?s\nWHERE { ?s ?p }", max_bytes=10_000).form == "SELECT"  # the engine judges
+
+
+OURS = {"lsh": "https://w3id.org/lsh-kg/ontology#", "lshid": "https://w3id.org/lsh-kg/id/"}
+
+
+def test_our_prefixes_are_declared_before_the_users_text_unless_it_declares_them() -> None:
+    checked = check_query("SELECT ?x { ?x a lsh:City }", max_bytes=10_000, presets=OURS)
+    assert checked.text.endswith("SELECT ?x { ?x a lsh:City }")
+    assert "PREFIX lsh: <https://w3id.org/lsh-kg/ontology#>\n" in checked.text
+    assert checked.prelude_lines == 2
+    own = check_query("prefix  lsh: <urn:mine#>\nASK { ?x a lsh:City }", max_bytes=10_000, presets=OURS)
+    assert "urn:mine#" in own.text and "ontology#" not in own.text
+    assert own.prelude_lines == 1  # lshid: only
+
+
+def test_declared_prefixes_still_go_through_the_guard() -> None:
+    with pytest.raises(QueryRefused, match="SERVICE is not allowed"):
+        check_query("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s lsh:p ?o } }", max_bytes=10_000,
+                    presets=OURS)
+
+
+def test_positions_are_given_in_the_users_lines() -> None:
+    with pytest.raises(QueryRefused) as refused:
+        check_query("SELECT ?s\nWHERE { ?s lsh:p }", max_bytes=10_000, full=True, presets=OURS)
+    assert refused.value.line == 2

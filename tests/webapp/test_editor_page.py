@@ -165,7 +165,7 @@ def test_construct_network_from_json_and_describe(client: FlaskClient) -> None:
     ("CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
      "SERVICE is not allowed"),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "SERVICE is not allowed"),
-    ("CONSTRUCT WHERE {\n  ?s ?p \n}}", "line 2"),
+    ("CONSTRUCT WHERE {\n  ?s ?p \n}}", "line 3, column 2: syntax error: this } has no { to close"),
     ("DELETE WHERE { ?s ?p ?o }", "read-only"),
 ])
 def test_construct_network_refuses_other_queries_with_a_json_error(client: FlaskClient, query: str,
@@ -228,3 +228,16 @@ def test_at_most_max_nodes_are_kept() -> None:
     assert len(network["nodes"]) == 4
     assert len(network["edges"]) == 3  # only edges between kept nodes
     assert network["truncated"] is True
+
+
+def test_labels_name_the_iris_an_answer_holds(client: FlaskClient) -> None:
+    iris = [ID + "oss", "https://w3id.org/lsh-kg/ontology#City", "urn:no:name", "not an iri"]
+    response = client.post("/api/labels", json={"iris": iris})
+    assert response.status_code == 200
+    names = response.get_json()
+    assert names[ID + "oss"]["nl"] == "Oss"
+    assert names["https://w3id.org/lsh-kg/ontology#City"] == {"en": "City", "nl": "Stad"}
+    assert set(names) == {ID + "oss", "https://w3id.org/lsh-kg/ontology#City"}
+    assert client.post("/api/labels", json={"iris": "x"}).status_code == 400
+    too_many = client.post("/api/labels", json={"iris": ["urn:x"] * 1001})
+    assert too_many.status_code == 400 and "at most 1000" in too_many.get_json()["error"]

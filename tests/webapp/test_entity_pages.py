@@ -3,6 +3,7 @@ source pages, 404 with suggestions (Flask's test client; RDF read back with pyox
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -135,7 +136,9 @@ def test_page_shows_kind_names_grouped_facts_and_evidence(client: FlaskClient) -
     assert "<dd>ELF</dd>" in html  # its abbreviation
     assert 'href="/kinds/PublicPrivatePartnership"' in html
     assert "/id/lygature" in page.hrefs and "/id/boston-aan-de-noordzee" in page.hrefs
-    assert "← member of" in html  # members link to it: incoming
+    assert "has member" in html and "←" not in html  # members link to it: read from this end, in words
+    dutch = get(client, "/id/european-lead-factory?lang=nl").get_data(as_text=True)
+    assert "heeft als lid" in dutch
     assert '<q lang="nl">' in html
     assert "general knowledge" in get(client, "/id/kite").get_data(as_text=True)
 
@@ -198,6 +201,43 @@ def test_source_page_lists_what_the_document_supports(client: FlaskClient) -> No
     redirect = get(client, "/sources/lsh-internationalisation-strategy")
     assert redirect.status_code == 302
     assert redirect.headers["Location"].endswith("/id/lsh-internationalisation-strategy")
+
+
+def test_a_source_page_describes_the_document_and_pages_its_passages(client: FlaskClient) -> None:
+    first = get(client, "/id/boston-aan-de-noordzee")
+    html = first.get_data(as_text=True)
+    page = parse_page(html)
+    for part, text in (("title", "Boston aan de Noordzee: volop kansen voor medicijninnovatie in Nederland"),
+                       ("year", "2021"), ("language", "Dutch")):
+        assert f'<dd id="document-{part}">{text}</dd>' in html, part
+    assert "/id/vig" in page.hrefs  # the publisher
+    assert "001_30e783b398ede47a.txt" not in html  # the file name is ours, not the reader's
+    original = get(client, "/sources/boston-aan-de-noordzee/text")
+    assert original.status_code == 200 and "MEDICIJNINNOVATIE" in original.get_data(as_text=True)
+    assert len(first.data) < 200_000  # a page of passages, not all 3,000 statements
+    second = get(client, "/id/boston-aan-de-noordzee?page=2").get_data(as_text=True)
+    assert "?lang=en&amp;page=3#supports" in second and "?lang=en&amp;page=1#supports" in second
+    quotes = set(re.findall(r"<td><q[^>]*>([^<]+)</q>", html))
+    assert quotes and quotes.isdisjoint(re.findall(r"<td><q[^>]*>([^<]+)</q>", second))
+    assert get(client, "/sources/kite/text").status_code == 404  # not a document
+
+
+def test_each_quote_is_shown_once_with_what_it_supports(client: FlaskClient) -> None:
+    html = get(client, "/id/kite").get_data(as_text=True)
+    quotes = re.findall(r"<q[^>]*>([^<]+)</q>", html)
+    assert quotes and len(quotes) == len(set(quotes))
+    shared = "Kite, een dochterbedrijf van Gilead Sciences"
+    item = html.split(shared, 1)[1].split("</li>", 1)[0]
+    assert "subsidiary of" in item and "Gilead Sciences" in item and "Biotech company" in item
+    for number in set(re.findall(r'href="#quote-(\d+)"', html)):
+        assert f'id="quote-{number}"' in html
+
+
+def test_linked_nodes_are_named_not_shown_as_ids(client: FlaskClient) -> None:
+    html = get(client, "/id/lygature").get_data(as_text=True)
+    link_texts = re.findall(r'<a href="/id/[^"]+">([^<]+)</a>', html)
+    assert "Lygature in European Lead Factory" in link_texts
+    assert not [text for text in link_texts if "/" in text], link_texts
 
 
 # ---------- unknown ids ----------

@@ -464,8 +464,8 @@ def test_front_end_modules_are_small_and_import_what_exists(folder: str) -> None
             assert imported.is_file(), (path.name, target)
             exported = imported.read_text()
             for name in filter(None, (part.strip() for part in names.split(","))):
-                assert re.search(rf"^export (?:function|const|let|var) {name}\b", exported, re.MULTILINE), \
-                    (path.name, target, name)
+                declared = rf"^export (?:function|const|let|var|class) {name}\b"
+                assert re.search(declared, exported, re.MULTILINE), (path.name, target, name)
 
 
 def test_centrality_and_communities_are_computed_once_not_per_request(

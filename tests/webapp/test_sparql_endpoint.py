@@ -161,12 +161,42 @@ def test_browser_without_query_goes_to_the_editor(client: FlaskClient) -> None:
     assert response.headers["Location"].endswith("/query")
 
 
-def test_an_undeclared_prefix_is_named_with_its_declaration(client: FlaskClient) -> None:
-    response = client.get("/sparql", query_string={"query": "ASK {\n  lshid:ema ?p ?o }", "format": "json"})
-    assert response.status_code == 400
-    message = response.get_data(as_text=True)
-    assert message.startswith("line 2, column 3: syntax error: the prefix lshid: is not declared")
-    assert "PREFIX lshid: <https://w3id.org/lsh-kg/id/>" in message
-    unknown = client.get("/sparql", query_string={"query": "ASK { ex:thing ?p ?o }", "format": "json"})
+def test_our_prefixes_need_no_declaration(client: FlaskClient) -> None:
+    response = client.get("/sparql", query_string={
+        "query": "ASK {\n  lshid:oss a lsh:City ; rdfs:label ?name }", "format": "json"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert json.loads(response.data)["boolean"] is True
+    # a query's own declaration wins over ours
+    own = client.get("/sparql", query_string={
+        "query": "PREFIX lsh: <urn:other#>\nASK { lshid:oss a lsh:City }", "format": "json"})
+    assert json.loads(own.data)["boolean"] is False
+
+
+def test_an_unknown_prefix_is_named_at_its_place_in_the_users_lines(client: FlaskClient) -> None:
+    unknown = client.get("/sparql", query_string={"query": "ASK {\n  ex:thing ?p ?o }", "format": "json"})
     assert unknown.status_code == 400
-    assert "the prefix ex: is not declared; declare it with PREFIX ex: <...>" in unknown.get_data(True)
+    message = unknown.get_data(as_text=True)
+    assert message.startswith("line 2, column 3: syntax error: the prefix ex: is not declared")
+    assert "declare it with PREFIX ex: <...>" in message
+
+
+@pytest.mark.parametrize(("parameters", "filename"), [
+    ({"query": "# UMCs and their cities\nSELECT ?c WHERE { ?c a lsh:City }"},
+     "lsh-kg-umcs-and-their-cities.csv"),
+    ({"query": "SELECT ?c WHERE { ?c a lsh:City }"}, "lsh-kg-select-c.csv"),
+    ({"query": "SELECT ?c WHERE { ?c a lsh:City }", "name": 'x"; evil/../name'}, "lsh-kg-x-evil-name.csv"),
+])
+def test_a_download_is_named_after_the_query(client: FlaskClient, parameters: dict[str, str],
+                                             filename: str) -> None:
+    response = client.get("/sparql", query_string={**parameters, "format": "csv", "download": "1"})
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+def test_a_syntax_error_reads_in_plain_words_with_line_and_column(client: FlaskClient) -> None:
+    response = client.post("/sparql", data={"query": "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o > 3\n}"},
+                           headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 400
+    assert response.get_data(as_text=True).strip() == (
+        "line 4, column 1: syntax error: the ( at line 3, column 9 is still open at this }: "
+        "close it with ) first")

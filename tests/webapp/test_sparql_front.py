@@ -30,7 +30,8 @@ REQUESTS = [
     ("GET", {"query": CITIES}, None, {"Accept": "text/html,*/*;q=0.8"}),  # a browser: the editor
     ("GET", {"query": CITIES}, None, {"Accept": "image/png"}),  # 406
     ("GET", {"query": "SELECT ?s\nWHERE { ?s ?p }"}, None, {}),  # syntax error
-    ("GET", {"query": "ASK { lshid:ema ?p ?o }"}, None, {}),  # undeclared prefix
+    ("GET", {"query": "ASK { lshid:ema ?p ?o }"}, None, {}),  # one of our prefixes, undeclared
+    ("GET", {"query": "ASK { ex:ema ?p ?o }"}, None, {}),  # an unknown prefix
     ("GET", {"query": "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, None, {}),
     ("GET", {"query": "ASK {}", "default-graph-uri": "http://127.0.0.1:9/g"}, None, {}),
     ("GET", {"update": "CLEAR ALL"}, None, {}),

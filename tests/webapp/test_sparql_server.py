@@ -72,6 +72,12 @@ def test_sparqlwrapper_ask(server: str) -> None:
     assert client(server, "ASK { ?s ?p ?o }", JSON).queryAndConvert()["boolean"] is True
 
 
+def test_sparqlwrapper_uses_our_prefixes_undeclared(server: str) -> None:
+    query = 'SELECT ?name WHERE { ?c a lsh:City ; rdfs:label ?name FILTER(LANG(?name) = "nl") }'
+    result = client(server, query, JSON).queryAndConvert()
+    assert [b["name"]["value"] for b in result["results"]["bindings"]] == ["Oss"]
+
+
 def test_sparqlwrapper_post(server: str) -> None:
     sparql = client(server, f"SELECT ?c WHERE {{ ?c a <{LSH}City> }}", JSON)
     sparql.setMethod("POST")

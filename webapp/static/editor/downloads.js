@@ -4,7 +4,7 @@
 
 import { byId, el } from "./dom.js";
 import { setStatus } from "./page.js";
-import { ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL } from "./state.js";
+import { ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL, state } from "./state.js";
 import { t } from "./texts.js";
 import { yasqe } from "./yasgui.js";
 
@@ -13,9 +13,20 @@ export function queryForm() {
   return GRAPH_FORMS.indexOf(String(type || "").toUpperCase()) >= 0 ? "graph" : "solutions";
 }
 
+// the server names the file after the query; an example left as it is gives its own id
+function downloadFields(query, format) {
+  var fields = [["query", query], ["format", format], ["download", "1"]];
+  var example = (state.examples || []).filter(function (each) {
+    return each.id === state.activeExample;
+  })[0];
+  if (example && example.query === query) {
+    fields.push(["name", example.id]);
+  }
+  return fields;
+}
+
 function downloadUrl(query, format) {
-  var search = new URLSearchParams({ query: query, format: format, download: "1" });
-  return ENDPOINT + "?" + search.toString();
+  return ENDPOINT + "?" + new URLSearchParams(downloadFields(query, format)).toString();
 }
 
 function downloadFrame() {
@@ -51,7 +62,7 @@ function postDownload(format) {
   form.action = ENDPOINT;
   form.target = "download-frame";
   form.hidden = true;
-  [["query", yasqe.getValue()], ["format", format], ["download", "1"]].forEach(function (pair) {
+  downloadFields(yasqe.getValue(), format).forEach(function (pair) {
     var input = el("input");
     input.type = "hidden";
     input.name = pair[0];

@@ -27,7 +27,7 @@ function setNetworkCount(nodes, edges) {
   count.textContent = t("network-count", { nodes: nodes, edges: edges });
 }
 
-export function loadNetwork(query) {
+export function loadNetwork(query, queryId) {
   hideNetwork();
   var panel = byId("network-panel");
   var status = byId("network-status");
@@ -41,7 +41,8 @@ export function loadNetwork(query) {
   state.networkRequest = controller;
   fetchJson(NETWORK_API, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "Accept": "application/json" },
+    headers: { "Content-Type": "application/json", "Accept": "application/json",
+      "Lshkg-Query-Id": queryId + "-network" },
     body: JSON.stringify({ query: query }),
     signal: controller.signal
   }).then(function (data) {

@@ -8,7 +8,7 @@ import { renderGallery } from "./gallery.js";
 import { relabelNetwork } from "./network.js";
 import { app, state } from "./state.js";
 import { t } from "./texts.js";
-import { yasqe } from "./yasgui.js";
+import { yasqe, yasr } from "./yasgui.js";
 
 export function applyLanguage() {
   document.documentElement.lang = state.lang;
@@ -30,6 +30,9 @@ export function applyLanguage() {
   }
   if (yasqe) {
     updateDownloads();
+  }
+  if (yasr && yasr.results) {
+    yasr.draw();  // names and numbers in the new language
   }
 }
 

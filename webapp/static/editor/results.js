@@ -6,18 +6,21 @@ import { el, seconds } from "./dom.js";
 import { queryForm, updateDownloads } from "./downloads.js";
 import { hideNetwork, loadNetwork } from "./network.js";
 import { setStatus, showTruncation, updateUrl } from "./page.js";
-import { BASE_IRI, ENTITY_BASE, TRUNCATED_HEADER, TRUNCATED_LINK, app } from "./state.js";
+import { TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
+import { QUERY_ID_HEADER, showRunning } from "./stop.js";
+import { entityHref } from "./terms.js";
 import { t } from "./texts.js";
 import { yasqe, yasr } from "./yasgui.js";
 
-function entityHref(iri) {
-  if (BASE_IRI && iri.indexOf(BASE_IRI) === 0 && iri.length > BASE_IRI.length) {
-    return ENTITY_BASE + iri.slice(BASE_IRI.length);
-  }
-  return null;
+// controls YASR's table draws without a name (its page-size menu)
+function nameControls(root) {
+  root.querySelectorAll("select:not([aria-label])").forEach(function (select) {
+    select.setAttribute("aria-label", t("rows-per-page"));
+  });
 }
 
 export function rewriteLinks(root) {
+  nameControls(root);
   root.querySelectorAll("a[href]").forEach(function (link) {
     if (link.dataset.entity) {
       return;
@@ -67,23 +70,36 @@ function truncationOf(response) {
   return null;
 }
 
-export function onQueryStart() {
+// the previous answer or error goes as soon as a new query starts: what is on screen is this run's
+function clearResults() {
+  yasr.results = undefined;
+  yasr.resultsEl.replaceChildren();
+  yasr.emptyFallbackElement();
+  yasr.draw();
+}
+
+export function onQueryStart(_instance, request) {
+  state.queryId = request && request.headers ? request.headers.get(QUERY_ID_HEADER) : null;
   updateUrl();
   updateDownloads();
   showTruncation(null);
+  clearResults();
+  delete app.dataset.stopped;
   app.dataset.state = "running";
+  showRunning(true);
   setStatus("running", null, "busy");
   if (queryForm() === "graph") {
-    loadNetwork(yasqe.getValue());
+    loadNetwork(yasqe.getValue(), state.queryId);
   } else {
     hideNetwork();
   }
 }
 
 export function onQueryResponse(_instance, response, duration) {
-  if (response && response.name === "AbortError") {
+  if ((response && response.name === "AbortError") || app.dataset.state === "stopped") {
     return;
   }
+  showRunning(false);
   yasr.setResponse(response, duration);
   if (response instanceof Error || !response) {
     app.dataset.state = "error";

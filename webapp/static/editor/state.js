@@ -12,6 +12,9 @@ export const ENDPOINT = new URL(D.endpoint, window.location.href).href;
 export const TERMS_API = D.termsApi;
 export const GALLERY_API = D.galleryApi;
 export const NETWORK_API = D.networkApi;
+export const STOP_API = D.stopApi;
+export const LABELS_API = D.labelsApi;
+export const OUTLINE_API = D.outlineApi;
 export const BASE_IRI = D.baseIri;
 export const ENTITY_BASE = D.entityBase;
 export const MAX_GET_URL = parseInt(D.maxGetUrl, 10) || 2000;
@@ -38,5 +41,6 @@ export const state = {
   networkData: null,
   networkRequest: null,
   truncation: null,
+  queryId: null,
   lastStatus: null
 };

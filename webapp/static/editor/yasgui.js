@@ -8,6 +8,11 @@ import { updateDownloads } from "./downloads.js";
 import { pageUrl, setStatus, updateUrl } from "./page.js";
 import { onQueryResponse, onQueryStart, renderError, rewriteLinks, run } from "./results.js";
 import { BASE_IRI, ENDPOINT, Yasqe, Yasr, app, params, state } from "./state.js";
+import { queryHeaders, stop } from "./stop.js";
+import { ChartView } from "./chart.js";
+import { MapView } from "./geomap.js";
+import { LinksView } from "./links.js";
+import { SimpleView } from "./simple.js";
 import { t } from "./texts.js";
 
 export let yasqe = null;
@@ -37,6 +42,30 @@ function displayPrefixes() {
   return prefixes;
 }
 
+// the server declares our prefixes for every query; the editor's own syntax check must know them too
+function knowOurPrefixes() {
+  var mode = yasqe.getMode();
+  var startState = mode.startState;
+  mode.startState = function () {
+    var begin = startState.apply(mode, arguments);
+    Object.keys(state.prefixes).forEach(function (prefix) {
+      if (begin.prefixes && !(prefix in begin.prefixes)) {
+        begin.prefixes[prefix] = state.prefixes[prefix];
+      }
+    });
+    return begin;
+  };
+  yasqe.setValue(yasqe.getValue());  // read again from the first line, with them
+}
+
+// the editor's input (contenteditable: its text is what screen readers read) named as a text box
+function labelTheEditor() {
+  var input = yasqe.getInputField();
+  input.setAttribute("role", "textbox");
+  input.setAttribute("aria-multiline", "true");
+  input.setAttribute("aria-label", t("editor-label"));
+}
+
 export function start(termsData, termsError) {
   state.prefixes = (termsData && termsData.prefixes) || {};
   state.terms = (termsData && termsData.terms) || [];
@@ -57,22 +86,30 @@ export function start(termsData, termsError) {
       method: "POST",
       acceptHeaderSelect: "application/sparql-results+json",
       acceptHeaderGraph: "text/turtle",
-      acceptHeaderUpdate: "text/plain"
+      acceptHeaderUpdate: "text/plain",
+      headers: queryHeaders
     },
     editorHeight: "320px",
+    inputStyle: "contenteditable",
     resizeable: true
   });
+  knowOurPrefixes();
+  labelTheEditor();
+  // views beyond YASR's table: names and formatted numbers first, then chart, map and links
+  Yasr.registerPlugin("simple", SimpleView);
+  Yasr.registerPlugin("chart", ChartView);
+  Yasr.registerPlugin("map", MapView);
+  Yasr.registerPlugin("links", LinksView);
   yasr = new Yasr(byId("yasr"), {
     persistenceId: null,
     prefixes: displayPrefixes,
-    pluginOrder: ["table", "response"],
-    defaultPlugin: "table",
-    errorRenderers: [renderError],
-    getDownloadFileName: function () { return "query-results"; }
+    pluginOrder: ["simple", "table", "chart", "map", "links", "response"],
+    defaultPlugin: "simple",
+    errorRenderers: [renderError]
   });
   new MutationObserver(function () {
-    rewriteLinks(yasr.resultsEl);
-  }).observe(yasr.resultsEl, { childList: true, subtree: true });
+    rewriteLinks(yasr.rootEl);  // the results and the controls above them
+  }).observe(yasr.rootEl, { childList: true, subtree: true });
 
   var afterEdit = debounce(function () {
     updateUrl();
@@ -82,12 +119,14 @@ export function start(termsData, termsError) {
   yasqe.on("query", onQueryStart);
   yasqe.on("queryResponse", onQueryResponse);
   byId("run-button").addEventListener("click", run);
+  byId("stop-button").addEventListener("click", stop);
   byId("run-button").disabled = false;
 
   window.lshkgEditor = {
     yasqe: yasqe,
     yasr: yasr,
     run: run,
+    stop: stop,
     network: function () { return state.network; }
   };
   updateDownloads();
