@@ -27,6 +27,7 @@ from graph.export.rdf import write_triples
 from graph.store.backends import StoreUnavailable
 from ontology.namespaces import LSH
 from webapp.app_store import get_store
+from webapp.entity_insight import entity_insight
 from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, number_quotes, pick
 from webapp.export import get_network, suggestions
 from webapp.source_view import document_text_path, document_view, supports_page
@@ -137,7 +138,8 @@ def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str
         query_href=editor_query(entity.iri, root), in_network=in_network,
         export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
         rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
-        other_language=next(code for code in LANGUAGES if code != lang))
+        other_language=next(code for code in LANGUAGES if code != lang),
+        insight=entity_insight(get_store(), entity.iri, ident, links, lang))
 
 
 def _page_number() -> int:

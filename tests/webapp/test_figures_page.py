@@ -61,3 +61,13 @@ def test_bad_parameters_are_named(client: FlaskClient) -> None:
     assert client.get("/figures.json?subject=" + "x" * 201).status_code == 400
     missing = client.get("/figures/no-such-measure.csv")
     assert missing.status_code == 404 and missing.get_json()["parameter"] == "measure"
+
+
+def test_an_entity_page_shows_its_figures_rank_and_timeline(client: FlaskClient) -> None:
+    html = client.get("/id/janssen").get_data(as_text=True)
+    assert 'id="entity-rank"' in html and "by links with other actors (Company)" in html
+    assert 'id="entity-figures"' in html and 'href="/figures?subject=janssen&amp;lang=en"' in html
+    assert 'href="/timeline?entity=janssen&amp;lang=en"' in html
+    dutch = client.get("/id/janssen?lang=nl").get_data(as_text=True)
+    assert "In cijfers" in dutch and "naar verbindingen met andere actoren" in dutch
+    assert 'id="entity-figures"' not in client.get("/id/leiden").get_data(as_text=True)

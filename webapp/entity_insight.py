@@ -1,0 +1,46 @@
+"""What the insight pages know of one entity, for its page: its rank among its kind by links with
+other actors, the figures about it (each with its document) and where to read more (its figures,
+its timeline)."""
+
+from __future__ import annotations
+
+from flask import request
+
+from graph.insight.figures import load_figures, measure_figures, names
+from graph.insight.overview import overview
+from graph.store.backends import Store
+from webapp.entity_view import Links, pick
+from webapp.map_state import get_map_model
+
+__all__ = ["entity_insight"]
+
+MAX_FIGURES = 8
+WORDS = {"en": {"rank": "{rank} of {total} by links with other actors ({kind})", "figures": "In figures",
+                "all-figures": "All figures about it", "timeline": "Timeline",
+                "rank-title": "Among its kind"},
+         "nl": {"rank": "{rank} van {total} naar verbindingen met andere actoren ({kind})",
+                "figures": "In cijfers", "all-figures": "Alle cijfers hierover", "timeline": "Tijdlijn",
+                "rank-title": "Onder zijn soort"}}
+
+
+def entity_insight(store: Store, iri: str, ident: str, links: Links, lang: str) -> dict:
+    model = get_map_model()
+    words = WORDS[lang]
+    root = request.script_root
+    found = overview(model) if iri in model.graph else None
+    actor = found.actors.get(iri) if found else None
+    rank = words["rank"].format(rank=actor.rank_in_kind, total=actor.of_kind,
+                                kind=model.family[iri].labels.get(lang, "")) if actor else None
+    measures = measure_figures(load_figures(store), subject=iri)
+    labels = names(store, measures) if measures else {}
+    def unit(iri: str | None) -> str:
+        return pick(labels.get(iri or "", {}), lang)
+
+    figures = [{"measure": pick(labels.get(m.measure, {}), lang, m.measure),
+                "value": " ".join(x for x in (figure.value_text, unit(figure.unit)) if x),
+                "period": figure.period, "quote": figure.quote,
+                "source": pick(labels.get(figure.source or "", {}), lang)}
+               for m in measures for figure in m.figures][:MAX_FIGURES]
+    return {"words": words, "rank": rank, "figures": figures,
+            "figures_href": f"{root}/figures?subject={ident}&lang={lang}" if measures else None,
+            "timeline_href": f"{root}/timeline?entity={ident}&lang={lang}" if iri in model.graph else None}
