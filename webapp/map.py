@@ -165,6 +165,9 @@ def map_outline() -> Response | tuple[Response, int]:
     try:
         response = jsonify(outline(outline_file()))
     except OutlineMissing as missing:
-        return jsonify(error=str(missing)), 503
+        # the full message (with the file's path) for the server's log, not for the client
+        current_app.logger.warning("map outline unavailable: %s", missing)
+        return jsonify(error="the outline of the Netherlands is not installed on the server: "
+                       "install the front-end packages (make install)"), 503
     response.cache_control.max_age = 86400
     return response

@@ -11,7 +11,7 @@ from graph.store.backends import StoreUnavailable
 from graph.store.engine_errors import syntax_error
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
 from graph.store.query_pool import EngineFailure, QueryTimeout
-from graph.store.results import Answer
+from graph.store.results import Answer, FormatUnsupported
 from ontology.namespaces import PREFIXES, preset_prefixes
 from webapp.app_store import get_store
 
@@ -46,8 +46,10 @@ def run_user_query(checked: CheckedQuery, result_format: str) -> Answer:
         raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.") from None
     except StoreUnavailable as unavailable:
         raise UserQueryError(503, str(unavailable)) from None
+    except FormatUnsupported as unsupported:  # a remote store's answer, written here
+        raise UserQueryError(406, str(unsupported)) from None
     except EngineFailure as failure:
-        if failure.status == 400:  # the engine's syntax error: worded with the position
+        if failure.syntax:  # the engine's syntax error: worded with the position
             worded = syntax_error(checked.text, str(failure), max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
                                   known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:

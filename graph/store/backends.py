@@ -32,6 +32,7 @@ class Store(Protocol):
     """What the rest of the code needs of a store; it does not know which kind it talks to."""
 
     description: str
+    kind: str  # "embedded" or "remote": what a client may be told (the description names places)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """Rows of one of our own SELECT queries: variable name to the term's plain value."""
@@ -64,8 +65,10 @@ class EmbeddedStore:
 
     def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12) -> None:
         if not (path / "CURRENT").exists():
-            raise StoreUnavailable(f"no store at {path}: run `lshkg build` first")
+            # no path in the message: it reaches web clients (the command line names the folder)
+            raise StoreUnavailable("no store has been built: run `lshkg build` first")
         self.path = path
+        self.kind = "embedded"
         self.description = f"embedded store at {path}"
         self._store = ox.Store.read_only(str(path))
         self._query_workers = (query_workers, query_workers_max)
@@ -128,6 +131,7 @@ class RemoteStore:
             raise ValueError(f"endpoint {endpoint!r} is not an http(s) URL")
         self.endpoint = endpoint
         self.timeout_s = timeout_s
+        self.kind = "remote"
         self.description = f"remote SPARQL endpoint {endpoint}"
 
     def _post(self, sparql: str, accept: str, timeout_s: float) -> bytes:
@@ -142,13 +146,14 @@ class RemoteStore:
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")[:500]
             if error.code in (400, 403, 406, 413):
-                raise EngineFailure(f"the store refused the query: {detail}", status=400) from None
+                raise EngineFailure(f"the store refused the query: {detail}", status=400,
+                                    syntax=True) from None
             raise StoreUnavailable(f"the store answered HTTP {error.code}: {detail}") from None
         except TimeoutError:
             raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
         except (urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreUnavailable(f"the store at {self.endpoint} cannot be reached: {reason}") from None
+            raise StoreUnavailable(f"the store cannot be reached: {reason}") from None
 
     def _results(self, sparql: str, timeout_s: float) -> ox.QuerySolutions | ox.QueryBoolean:
         body = self._post(sparql, "application/sparql-results+json", timeout_s)

@@ -31,9 +31,10 @@ class QueryTimeout(RuntimeError):
 class EngineFailure(RuntimeError):
     """The engine failed to answer (HTTP 503 for a worker that died, 400 for a bad query)."""
 
-    def __init__(self, message: str, status: int = 503) -> None:
+    def __init__(self, message: str, status: int = 503, *, syntax: bool = False) -> None:
         super().__init__(message)
         self.status = status
+        self.syntax = syntax  # the engine could not parse the query: worth wording with its position
 
 
 @dataclass(eq=False)
@@ -168,7 +169,11 @@ class QueryPool:
             raise EngineFailure("the query engine stopped unexpectedly; try again") from None
         self._release(worker)
         if status == "syntax":
-            raise EngineFailure(f"the engine could not parse the query: {payload}", status=400)
+            raise EngineFailure(f"the engine could not parse the query: {payload}", status=400, syntax=True)
+        if status == "refused":
+            raise EngineFailure(f"the query cannot run here: {payload}", status=400)
+        if status == "format":
+            raise EngineFailure(str(payload), status=406)
         if status != "ok":
             raise EngineFailure(f"the query failed: {payload}", status=500)
         return payload
