@@ -39,9 +39,12 @@ def construct_network() -> Response | tuple[Response, int]:
         if not checked.returns_graph:
             return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
                           "and DESCRIBE queries can be drawn as a network")
-        answer = run_user_query(checked, "nt")
+        answer = run_user_query(checked, "nt", request)
     except UserQueryError as error:
-        return _error(error.status, error.message, line=error.line, column=error.column)
+        response, status = _error(error.status, error.message, line=error.line, column=error.column)
+        if error.retry_after_s is not None:
+            response.headers["Retry-After"] = str(error.retry_after_s)
+        return response, status
     base_iri = config["LSHKG_BASE_IRI"]
     network = network_from_ntriples(answer.body, base_iri=base_iri, prefixes=preset_prefixes(base_iri),
                                     entity_base=request.script_root + "/id/")

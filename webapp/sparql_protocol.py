@@ -39,8 +39,11 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 NO_QUERY = "no query: send it as the form field `query` or as an application/sparql-query body"
 
 
-def error_response(status: int, message: str) -> Response:
-    return Response(message + "\n", status=status, mimetype="text/plain")
+def error_response(status: int, message: str, retry_after_s: int | None = None) -> Response:
+    response = Response(message + "\n", status=status, mimetype="text/plain")
+    if retry_after_s is not None:
+        response.headers["Retry-After"] = str(retry_after_s)
+    return response
 
 
 def _offered(formats: dict[str, ResultFormat]) -> list[tuple[str, str]]:
@@ -145,9 +148,9 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
         return error_response(406, f"a {checked.form} query can answer in: {allowed}")
     try:
-        answer = run_user_query(checked, result_format)
+        answer = run_user_query(checked, result_format, request)
     except UserQueryError as error:
-        return error_response(error.status, error.message)
+        return error_response(error.status, error.message, error.retry_after_s)
     response = Response(answer.body, mimetype=answer.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])

@@ -8,6 +8,7 @@ import gc
 import json
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,7 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from graph.store.query_pool import EngineFailure, QueryPool, QueryTimeout
+from graph.store.query_pool import EngineFailure, LongQueries, QueryPool, QueryTimeout
 from graph.store.results import Answer, write_boolean, write_solutions, write_triples
 
 __all__ = ["EmbeddedStore", "RemoteStore", "Store", "StoreUnavailable", "load_store", "open_store"]
@@ -41,8 +42,10 @@ class Store(Protocol):
         """Triples of one of our own CONSTRUCT queries."""
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
-        """A user's query (already checked by the guard), cut off at `timeout_s`."""
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None) -> Answer:
+        """A user's query (already checked by the guard), cut off `timeout_s` after `arrived` (a
+        `time.monotonic()` reading, now when not given); `client` counts its long queries."""
 
     def triple_count(self) -> int: ...
 
@@ -63,7 +66,8 @@ class EmbeddedStore:
     Our own queries run in-process; users' queries run in killable worker processes.
     """
 
-    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12) -> None:
+    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12,
+                 long_queries: LongQueries | None = None) -> None:
         if not (path / "CURRENT").exists():
             # no path in the message: it reaches web clients (the command line names the folder)
             raise StoreUnavailable("no store has been built: run `lshkg build` first")
@@ -71,7 +75,7 @@ class EmbeddedStore:
         self.kind = "embedded"
         self.description = f"embedded store at {path}"
         self._store = ox.Store.read_only(str(path))
-        self._query_workers = (query_workers, query_workers_max)
+        self._query_workers = (query_workers, query_workers_max, long_queries)
         self._pool: QueryPool | None = None
         self._pool_lock = threading.Lock()
 
@@ -85,9 +89,10 @@ class EmbeddedStore:
         return list(self._store.query(sparql))
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None) -> Answer:
         return self.pool().run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
-                              prefixes=prefixes)
+                               prefixes=prefixes, arrived=arrived, client=client)
 
     def pool(self) -> QueryPool:
         """The query workers, started on first use (once, whichever thread asks first)."""
@@ -170,10 +175,18 @@ class RemoteStore:
         return self._triples(sparql, self.timeout_s)
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None) -> Answer:
-        if result_format in ("ttl", "nt", "jsonld", "rdfxml"):
-            return write_triples(self._triples(text, timeout_s), result_format, max_rows, prefixes)
-        result = self._results(text, timeout_s)
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None) -> Answer:
+        # the time left of the limit, which runs from the request's arrival
+        left_s = timeout_s - (time.monotonic() - arrived) if arrived is not None else timeout_s
+        try:
+            if left_s <= 0:
+                raise QueryTimeout
+            if result_format in ("ttl", "nt", "jsonld", "rdfxml"):
+                return write_triples(self._triples(text, left_s), result_format, max_rows, prefixes)
+            result = self._results(text, left_s)
+        except QueryTimeout:
+            raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
         if isinstance(result, ox.QueryBoolean):
             return write_boolean(bool(result), result_format)
         return write_solutions(result, result_format, max_rows)
@@ -189,11 +202,11 @@ class RemoteStore:
 
 
 def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, query_workers_max: int = 12,
-               timeout_s: float = 10.0) -> Store:
+               long_queries: LongQueries | None = None, timeout_s: float = 10.0) -> Store:
     """The remote endpoint when one is configured, else the embedded store at `path`."""
     if endpoint:
         return RemoteStore(endpoint, timeout_s)
-    return EmbeddedStore(path, query_workers, query_workers_max)
+    return EmbeddedStore(path, query_workers, query_workers_max, long_queries)
 
 
 def load_store(dataset_file: Path, path: Path) -> None:
