@@ -50,6 +50,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Most long queries running at once per server process; one more gets HTTP 429."),
     Setting("long_queries_per_client", "2",
             "Most long queries of one client running at once per server process; one more gets HTTP 429."),
+    Setting("slow_requests", "4",
+            "Most slow requests (exports, path searches) running at once per server process; "
+            "one more gets HTTP 429."),
+    Setting("slow_request_timeout_s", "20",
+            "Time limit of a slow request (an export, a path search), in seconds (then HTTP 503)."),
     Setting("host", "127.0.0.1", "Address `lshkg serve` listens on."),
     Setting("port", "8000", "Port `lshkg serve` listens on."),
     Setting("workers", "2", "Server processes of `lshkg serve`."),

@@ -22,6 +22,7 @@ from graph.store.backends import StoreUnavailable
 from webapp.app_store import get_store
 from webapp.map_state import get_map_model, max_nodes, outline_file
 from webapp.security import CONTENT_SECURITY_POLICY
+from webapp.slow_work import SlowRequestRefused, refused, run_slow
 
 blueprint = Blueprint("map", __name__)
 
@@ -137,10 +138,17 @@ def path() -> Response:
     limit_text = request.args.get("limit", str(MAX_PATHS))
     if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PATHS:
         raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
-    paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
-    return jsonify(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
-                   paths=[[model.short_id(n) for n in p] for p in paths],
-                   hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+
+    def found() -> dict:
+        paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
+        return dict(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
+                    paths=[[model.short_id(n) for n in p] for p in paths],
+                    hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+
+    try:  # on a big graph a search can take long: within a deadline and a cap
+        return jsonify(run_slow(found, "the path search"))
+    except SlowRequestRefused as error:
+        return refused(error)
 
 
 @blueprint.route("/api/map/lenses")
