@@ -169,3 +169,49 @@ def test_waves_of_runaway_queries_are_answered_by_the_limit_and_cheap_ones_go_on
     durations = sorted(duration for _, duration in cheap)
     p95 = durations[max(0, round(0.95 * len(durations)) - 1)]
     assert len(durations) >= 10 and p95 < 1.0, durations
+
+
+def test_long_queries_are_capped_per_client_and_the_deadline_counts_from_arrival(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    from graph.store.query_pool import LongQueries, QueryPool, QueryTimeout, TooManyLongQueries
+
+    data_dir = tmp_path_factory.mktemp("pool-caps")
+    build_store(TINY_RECORDS, data_dir)
+    pool = QueryPool(str(data_dir / "store"), size=1, max_size=6,
+                     long_queries=LongQueries(after_s=0.2, total=2, per_client=1))
+    outcomes: dict[str, tuple[str, float]] = {}
+
+    def runaway(name: str, client: str) -> None:
+        started = time.monotonic()
+        try:
+            pool.run(EXPLOSIVE, "json", max_rows=10, timeout_s=1.5, client=client)
+            outcomes[name] = ("answered", time.monotonic() - started)
+        except QueryTimeout:
+            outcomes[name] = ("stopped", time.monotonic() - started)
+        except TooManyLongQueries as busy:
+            assert busy.retry_after_s >= 1 and "at most 1 per client" in str(busy)
+            outcomes[name] = ("refused", time.monotonic() - started)
+
+    try:
+        threads = [threading.Thread(target=runaway, args=(name, client))
+                   for name, client in (("a1", "a"), ("b1", "b"), ("a2", "a"), ("c1", "c"))]
+        for number, thread in enumerate(threads):
+            thread.start()
+            if number < 2:
+                time.sleep(0.35)  # a1, then b1, run long before the others start
+        for thread in threads:
+            thread.join()
+        # a2 is a's second long query, and c1 the third in all: refused as soon as they turn long;
+        # a1 and b1 run to the limit
+        assert {name: outcome for name, (outcome, _) in outcomes.items()} == {
+            "a1": "stopped", "a2": "refused", "b1": "stopped", "c1": "refused"}
+        assert all(seconds < 1.5 + 1 for _, seconds in outcomes.values()), outcomes
+        assert outcomes["a2"][1] < 1.0 and outcomes["c1"][1] < 1.0
+        # the limit runs from the request's arrival: a query that waited 1.4 s has 0.1 s left
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            pool.run(EXPLOSIVE, "json", max_rows=10, timeout_s=1.5, arrived=started - 1.4)
+        assert time.monotonic() - started < 1.0
+        assert b"oss" in pool.run(CHEAP, "json", max_rows=10, timeout_s=5).body
+    finally:
+        pool.close()
