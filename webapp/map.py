@@ -82,6 +82,12 @@ def _node(param: str, value: str | None) -> str:
     return iri
 
 
+def _whole_number_up_to(text: str, highest: int) -> bool:
+    # ASCII digits only ("³" is a digit to str.isdigit, not to int) and short (int() refuses
+    # thousands of digits)
+    return len(text) <= len(str(highest)) and text.isascii() and text.isdigit() and 1 <= int(text) <= highest
+
+
 @blueprint.route("/api/map/node/<path:ident>")
 def node(ident: str) -> Response | tuple[Response, int]:
     """A node's side panel: kind, facts with evidence, links with evidence."""
@@ -112,7 +118,7 @@ def expand() -> Response:
     model = get_map_model()
     iri = _node("node", request.args.get("node"))
     limit_text = request.args.get("limit", str(max_nodes()))
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_nodes():
+    if not _whole_number_up_to(limit_text, max_nodes()):
         raise ViewError("limit", f"a whole number from 1 to {max_nodes()}")
     neighbours = sorted(model.links.neighbors(iri), key=model.ranked_index.__getitem__)
     shown = neighbours[:int(limit_text)]
@@ -136,7 +142,7 @@ def path() -> Response:
             if family not in FAMILY_KEYS:
                 raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
     limit_text = request.args.get("limit", str(MAX_PATHS))
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PATHS:
+    if not _whole_number_up_to(limit_text, MAX_PATHS):
         raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
 
     def found() -> dict:

@@ -104,3 +104,13 @@ def test_turtle_answers_write_iris_with_awkward_local_names_in_full(client: Flas
                                                         format=ox.RdfFormat.N_TRIPLES),
                                                format=ox.RdfFormat.N_TRIPLES), format="nt")
     assert len(read) == 2 and isomorphic(read, expected)
+
+
+@pytest.mark.parametrize("url", [
+    "/api/map/view?depth=%C2%B3", "/api/map/view?depth=" + "9" * 5000,
+    "/api/map/expand?node=acme-pharma&limit=%C2%B3", "/api/map/expand?node=acme-pharma&limit=" + "9" * 5000,
+    "/api/map/path?from=acme-pharma&to=beta-bio&limit=%C2%B3"])
+def test_numbers_that_are_digits_only_to_python_are_a_400(client: FlaskClient, url: str) -> None:
+    # "³" passes str.isdigit but not int(); int() refuses 5,000 digits
+    response = client.get(url)
+    assert response.status_code == 400 and "whole number" in response.get_data(as_text=True)

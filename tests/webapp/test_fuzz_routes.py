@@ -31,7 +31,8 @@ EXTRA_PARAMETERS = ("endpoint", "_method", "_anchor", "_external", "_scheme", "q
                     "format", "default-graph-uri", "named-graph-uri", "download", "view", "all",
                     "path", "lang", "page", "per_page", "q", "sub", "place", "kind", "id", "limit")
 HOSTILE = (
-    "", " ", "0", "-1", "1e309", "NaN", "99999999999999999999999", "true", "null", "[]", "{}",
+    "", " ", "0", "-1", "1e309", "NaN", "99999999999999999999999", "9" * 5000, "³", "٣", "true",
+    "null", "[]", "{}",
     "x" * 5000, "\x00", "\x7f", "a\r\nX-Injected: 1", "%", "%zz", "%ff%fe", "../../../../etc/passwd",
     "..%2f..%2fetc%2fpasswd", "file:///etc/passwd", "http://127.0.0.1:1/", "//evil.example/",
     "javascript:alert(1)", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
