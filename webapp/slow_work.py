@@ -10,9 +10,7 @@ with Retry-After at once, so a burst cannot pile up.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -28,7 +26,6 @@ __all__ = ["SlowRequestRefused", "init_app", "refused", "run_slow"]
 
 T = TypeVar("T")
 EXTENSION = "lshkg.slow_work"
-SLOW_WORK_NICENESS = 10
 
 
 class SlowRequestRefused(Exception):
@@ -84,10 +81,6 @@ def run_slow(work: Callable[[], T], what: str) -> T:
     @copy_current_request_context
     def in_context() -> None:
         try:
-            # below the threads that answer everyone else (Linux sets a niceness per thread): the
-            # request waiting for this work, and cheap requests, get the CPU (and the GIL) first
-            with contextlib.suppress(OSError, AttributeError):
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), SLOW_WORK_NICENESS)
             done.set_result(work())
         except BaseException as error:  # handed to the request, which raises it
             done.set_exception(error)
