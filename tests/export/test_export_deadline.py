@@ -4,6 +4,7 @@ Retry-After, and once the cut work has ended the next export is answered (shippe
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator
 
@@ -30,9 +31,15 @@ def test_a_whole_graph_export_is_cut_at_its_deadline_and_the_cap_holds_until_it_
     with app.test_client() as client:
         with app.test_request_context():  # what every export reads, built once before timing
             get_network(), get_kind_tree()
-        started = time.monotonic()
-        cut = client.get("/api/export", query_string={"all": "1", "format": "trig"})
-        elapsed = time.monotonic() - started
+        # as a server does after warm-up (webapp/serve.py): this process holds every earlier test's
+        # fixtures, and a full collection of them would pause the thread that answers
+        gc.freeze()
+        try:
+            started = time.monotonic()
+            cut = client.get("/api/export", query_string={"all": "1", "format": "trig"})
+            elapsed = time.monotonic() - started
+        finally:
+            gc.unfreeze()
         assert cut.status_code == 503, cut.get_data()[:300]
         assert elapsed < DEADLINE_S + 1
         assert "time limit" in cut.json["error"] and int(cut.headers["Retry-After"]) >= 1
