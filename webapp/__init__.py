@@ -22,6 +22,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_QUERY_MAX_BYTES=int(config.number("query_max_bytes")),
         LSHKG_QUERY_WORKERS=int(config.number("query_workers")),
         LSHKG_QUERY_WORKERS_MAX=int(config.number("query_workers_max")),
+        LSHKG_LONG_QUERY_S=config.number("long_query_s"),
+        LSHKG_LONG_QUERIES=int(config.number("long_queries")),
+        LSHKG_LONG_QUERIES_PER_CLIENT=int(config.number("long_queries_per_client")),
+        LSHKG_SLOW_REQUESTS=int(config.number("slow_requests")),
+        LSHKG_SLOW_REQUEST_TIMEOUT_S=config.number("slow_request_timeout_s"),
         LSHKG_BASE_IRI=config.setting("base_iri"),
         LSHKG_RATE_LIMIT_PER_MINUTE=int(config.number("rate_limit_per_minute")),
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
@@ -50,6 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         ratelimit,
         search_page,
         security,
+        slow_work,
         sparql,
         timeline,
         vendor,
@@ -61,6 +67,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
+    slow_work.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
                    entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops):
         app.register_blueprint(module.blueprint)

@@ -10,7 +10,6 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 from graph.network.from_triples import network_from_ntriples
 from ontology.namespaces import preset_prefixes
-from webapp.query_stops import QUERY_ID_HEADER
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 blueprint = Blueprint("network_view", __name__, url_prefix="/api")
@@ -40,9 +39,12 @@ def construct_network() -> Response | tuple[Response, int]:
         if not checked.returns_graph:
             return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
                           "and DESCRIBE queries can be drawn as a network")
-        answer = run_user_query(checked, "nt", request.headers.get(QUERY_ID_HEADER))
+        answer = run_user_query(checked, "nt", request)
     except UserQueryError as error:
-        return _error(error.status, error.message, line=error.line, column=error.column)
+        response, status = _error(error.status, error.message, line=error.line, column=error.column)
+        if error.retry_after_s is not None:
+            response.headers["Retry-After"] = str(error.retry_after_s)
+        return response, status
     base_iri = config["LSHKG_BASE_IRI"]
     network = network_from_ntriples(answer.body, base_iri=base_iri, prefixes=preset_prefixes(base_iri),
                                     entity_base=request.script_root + "/id/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
 
@@ -86,7 +87,9 @@ def _whole_number(parameter: str, default: int, highest: int) -> int:
 def _page_href(route_name: str, page: int) -> str:
     """Another page of this list (`route_name`: the kind, with `.json` for the JSON twin), with the
     request's filters and page size."""
-    return url_for("kinds.kind", name=route_name, **{**request.args.to_dict(), "page": str(page)})
+    # a query string of its own, not url_for's keyword arguments (`endpoint`, `_anchor`, ...)
+    kept = [(name, value) for name, value in request.args.items(multi=True) if name != "page"]
+    return url_for("kinds.kind", name=route_name) + "?" + urlencode([*kept, ("page", str(page))])
 
 
 def _filtered(members: list[Member], text: str, narrower: str, place: str) -> list[Member]:

@@ -8,6 +8,8 @@ id gets 404 with the closest matches.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import (
     Blueprint,
     Response,
@@ -172,4 +174,7 @@ def sources() -> Response:
 @blueprint.route("/sources/<path:ident>")
 def source(ident: str) -> Response:
     """A source document's page is its entity page, which lists what it supports."""
-    return redirect(url_for("entity.page", ident=ident, **request.args))
+    # the parameters go on as a query string, never as url_for's keyword arguments: a client's
+    # `endpoint`, `_method` or `_anchor` would be read as url_for's own
+    query = urlencode(list(request.args.items(multi=True)))
+    return redirect(url_for("entity.page", ident=ident) + (f"?{query}" if query else ""))

@@ -13,7 +13,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
 
 from graph.entity.indexes import KindTree, kind_tree
-from graph.export.formats import FORMATS, export, format_named
+from graph.export.formats import FORMATS, Exported, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_view
@@ -24,7 +24,9 @@ from webapp.app_store import get_store
 from webapp.entity_view import Links
 from webapp.map_state import get_map_model
 from webapp.search_index import get_search_index
+from webapp.slow_work import SlowRequestRefused, refused, run_slow
 from webapp.sparql_protocol import TRUNCATED_HEADER
+from webapp.user_query import arrival
 
 __all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]
 
@@ -56,7 +58,10 @@ def _error(error: ExportError) -> tuple[Response, int]:
     body = error.as_dict()
     if error.status == 404 and error.value:
         body["suggestions"] = suggestions(error.value)
-    return jsonify(body), error.status
+    response = jsonify(body)
+    if error.retry_after_s is not None:
+        response.headers["Retry-After"] = str(error.retry_after_s)
+    return response, error.status
 
 
 def _view(args: MultiDict) -> Subgraph:
@@ -89,7 +94,8 @@ def select_subgraph(args: MultiDict) -> Subgraph:
         return run_construct(get_store(), args["query"], network, base_iri=base_iri,
                              max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
                              max_rows=config["LSHKG_QUERY_MAX_ROWS"],
-                             timeout_s=config["LSHKG_QUERY_TIMEOUT_S"])
+                             timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], arrived=arrival(request),
+                             client=request.remote_addr)
     return whole(network)
 
 
@@ -98,10 +104,18 @@ def export_subgraph() -> Response | tuple[Response, int]:
     args = request.values  # GET parameters and POST form fields (a long query is POSTed)
     try:
         chosen = format_named(args.get("format", "ttl"))
-        subgraph = select_subgraph(args)
-        exported = export(subgraph, chosen.name, get_store(), current_app.config["LSHKG_BASE_IRI"])
+        base_iri = current_app.config["LSHKG_BASE_IRI"]
+
+        def selected_and_written() -> tuple[Subgraph, Exported]:
+            subgraph = select_subgraph(args)
+            return subgraph, export(subgraph, chosen.name, get_store(), base_iri)
+
+        # a whole graph takes seconds: within a deadline and a cap on how many run at once
+        subgraph, exported = run_slow(selected_and_written, "the export")
     except ExportError as error:
         return _error(error)
+    except SlowRequestRefused as error:
+        return refused(error)
     except StoreUnavailable as error:
         return jsonify(error=str(error)), 503
     response = Response(exported.body, mimetype=exported.media_type.split(";")[0])

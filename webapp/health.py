@@ -23,4 +23,5 @@ def readyz() -> tuple[Response, int]:
         store.ping()
     except (StoreUnavailable, QueryTimeout) as error:
         return jsonify(status="unavailable", error=str(error)), 503
-    return jsonify(status="ready", store=store.description), 200
+    # which kind of store, never where it is: a path or an address of the machine stays inside
+    return jsonify(status="ready", store=store.kind), 200

@@ -22,6 +22,7 @@ from graph.store.backends import StoreUnavailable
 from webapp.app_store import get_store
 from webapp.map_state import get_map_model, max_nodes, outline_file
 from webapp.security import CONTENT_SECURITY_POLICY
+from webapp.slow_work import SlowRequestRefused, refused, run_slow
 
 blueprint = Blueprint("map", __name__)
 
@@ -81,6 +82,12 @@ def _node(param: str, value: str | None) -> str:
     return iri
 
 
+def _whole_number_up_to(text: str, highest: int) -> bool:
+    # ASCII digits only ("³" is a digit to str.isdigit, not to int) and short (int() refuses
+    # thousands of digits)
+    return len(text) <= len(str(highest)) and text.isascii() and text.isdigit() and 1 <= int(text) <= highest
+
+
 @blueprint.route("/api/map/node/<path:ident>")
 def node(ident: str) -> Response | tuple[Response, int]:
     """A node's side panel: kind, facts with evidence, links with evidence."""
@@ -111,7 +118,7 @@ def expand() -> Response:
     model = get_map_model()
     iri = _node("node", request.args.get("node"))
     limit_text = request.args.get("limit", str(max_nodes()))
-    if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= max_nodes():
+    if not _whole_number_up_to(limit_text, max_nodes()):
         raise ViewError("limit", f"a whole number from 1 to {max_nodes()}")
     neighbours = sorted(model.links.neighbors(iri), key=model.ranked_index.__getitem__)
     shown = neighbours[:int(limit_text)]
@@ -135,12 +142,19 @@ def path() -> Response:
             if family not in FAMILY_KEYS:
                 raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
     limit_text = request.args.get("limit", str(MAX_PATHS))
-    if not (limit_text.isascii() and limit_text.isdigit()) or not 1 <= int(limit_text) <= MAX_PATHS:
+    if not _whole_number_up_to(limit_text, MAX_PATHS):
         raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
-    paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
-    return jsonify(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
-                   paths=[[model.short_id(n) for n in p] for p in paths],
-                   hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+
+    def found() -> dict:
+        paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
+        return dict(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
+                    paths=[[model.short_id(n) for n in p] for p in paths],
+                    hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+
+    try:  # on a big graph a search can take long: within a deadline and a cap
+        return jsonify(run_slow(found, "the path search"))
+    except SlowRequestRefused as error:
+        return refused(error)
 
 
 @blueprint.route("/api/map/lenses")
@@ -165,6 +179,9 @@ def map_outline() -> Response | tuple[Response, int]:
     try:
         response = jsonify(outline(outline_file()))
     except OutlineMissing as missing:
-        return jsonify(error=str(missing)), 503
+        # the full message (with the file's path) for the server's log, not for the client
+        current_app.logger.warning("map outline unavailable: %s", missing)
+        return jsonify(error="the outline of the Netherlands is not installed on the server: "
+                       "install the front-end packages (make install)"), 503
     response.cache_control.max_age = 86400
     return response

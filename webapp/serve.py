@@ -7,6 +7,8 @@ millisecond less per request: most of the fixed cost of a small SPARQL query the
 
 from __future__ import annotations
 
+import gc
+
 from flask import Flask
 from granian import Granian
 from granian.constants import Interfaces
@@ -33,6 +35,9 @@ def warmed_app() -> Flask:
                 pool()  # the embedded store's query workers, started now
         except Exception:  # a store not reachable yet: requests will say so with a 503
             app.logger.warning("warm-up skipped: the store did not answer")
+    # what warm-up built lives as long as the process: out of the collector's sight, so that a full
+    # collection (set off by a big export's allocations) does not pause every request to scan it
+    gc.freeze()
     return app
 
 

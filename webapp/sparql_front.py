@@ -20,6 +20,7 @@ from werkzeug.wrappers import Request, Response
 
 from webapp import observability, ratelimit, security
 from webapp.sparql_protocol import CROSS_ORIGIN_HEADERS, NO_QUERY, answer_request, error_response
+from webapp.user_query import mark_arrival
 
 __all__ = ["SparqlFront"]
 
@@ -52,6 +53,7 @@ class SparqlFront:
         self.request_class = LimitedRequest
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        mark_arrival(environ)  # every request: a query's time limit runs from here
         if environ.get("PATH_INFO") != PATH:
             return self.downstream(environ, start_response)
         request = self.request_class(environ)

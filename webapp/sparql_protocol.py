@@ -17,7 +17,6 @@ from werkzeug.wrappers import Request, Response
 from graph.store.download_names import download_name
 from graph.store.guard import QueryRefused
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
-from webapp.query_stops import QUERY_ID_HEADER
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 __all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",
@@ -41,8 +40,11 @@ FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 NO_QUERY = "no query: send it as the form field `query` or as an application/sparql-query body"
 
 
-def error_response(status: int, message: str) -> Response:
-    return Response(message + "\n", status=status, mimetype="text/plain")
+def error_response(status: int, message: str, retry_after_s: int | None = None) -> Response:
+    response = Response(message + "\n", status=status, mimetype="text/plain")
+    if retry_after_s is not None:
+        response.headers["Retry-After"] = str(retry_after_s)
+    return response
 
 
 def _offered(formats: dict[str, ResultFormat]) -> list[tuple[str, str]]:
@@ -147,9 +149,9 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
         return error_response(406, f"a {checked.form} query can answer in: {allowed}")
     try:
-        answer = run_user_query(checked, result_format, request.headers.get(QUERY_ID_HEADER))
+        answer = run_user_query(checked, result_format, request)
     except UserQueryError as error:
-        return error_response(error.status, error.message)
+        return error_response(error.status, error.message, error.retry_after_s)
     response = Response(answer.body, mimetype=answer.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])

@@ -3,20 +3,34 @@ failure turned into one error with its HTTP status (400, 413, 503, ...)."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
+from werkzeug.wrappers import Request
 
 from graph.store.backends import StoreUnavailable
 from graph.store.engine_errors import syntax_error
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
-from graph.store.query_pool import EngineFailure, QueryStopped, QueryTimeout
-from graph.store.results import Answer
+from graph.store.query_pool import EngineFailure, QueryStopped, QueryTimeout, TooManyLongQueries
+from graph.store.results import Answer, FormatUnsupported
 from ontology.namespaces import PREFIXES, preset_prefixes
 from webapp.app_store import get_store
-from webapp.query_stops import running_query
+from webapp.query_stops import QUERY_ID_HEADER, running_query
 
-__all__ = ["UserQueryError", "check_user_query", "run_user_query"]
+__all__ = ["ARRIVED", "UserQueryError", "arrival", "check_user_query", "mark_arrival", "run_user_query"]
+
+ARRIVED = "lshkg.arrived"  # the WSGI environ's key for when the request arrived (time.monotonic())
+
+
+def mark_arrival(environ: dict[str, Any]) -> None:
+    """Note when a request arrived: the time limit of its query runs from then."""
+    environ.setdefault(ARRIVED, time.monotonic())
+
+
+def arrival(request: Request) -> float:
+    return request.environ.get(ARRIVED) or time.monotonic()
 
 
 @dataclass
@@ -25,6 +39,7 @@ class UserQueryError(Exception):
     message: str
     line: int | None = None
     column: int | None = None
+    retry_after_s: int | None = None  # sent as Retry-After (a 429, or a 503 that may pass)
 
     def __str__(self) -> str:
         return self.message
@@ -39,23 +54,30 @@ def check_user_query(text: str) -> CheckedQuery:
         raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
 
 
-def run_user_query(checked: CheckedQuery, result_format: str, query_id: str | None = None) -> Answer:
-    """The answer in `result_format`, capped at the row limit, stopped at the time limit or when
-    the query `query_id` is asked to stop (webapp.query_stops)."""
+def run_user_query(checked: CheckedQuery, result_format: str, request: Request) -> Answer:
+    """The answer in `result_format`, capped at the row limit, stopped at the time limit counted
+    from the request's arrival, or when the query named by the request's Lshkg-Query-Id is asked to
+    stop (webapp.query_stops); a long query beyond the caps is stopped early (429)."""
     config = current_app.config
+    limit = config["LSHKG_QUERY_TIMEOUT_S"]
     try:
-        with running_query(query_id) as stopped:
+        with running_query(request.headers.get(QUERY_ID_HEADER)) as stopped:
             return get_store().answer(checked.text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
-                                      timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], prefixes=PREFIXES,
-                                      stopped=stopped)
+                                      timeout_s=limit, prefixes=PREFIXES, arrived=arrival(request),
+                                      client=request.remote_addr or "unknown", stopped=stopped)
     except QueryStopped as stopped_early:
         raise UserQueryError(499, f"{stopped_early} (asked by the client)") from None
     except QueryTimeout as timeout:
-        raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.") from None
+        raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.",
+                             retry_after_s=max(1, round(limit))) from None
+    except TooManyLongQueries as busy:
+        raise UserQueryError(429, str(busy), retry_after_s=busy.retry_after_s) from None
     except StoreUnavailable as unavailable:
-        raise UserQueryError(503, str(unavailable)) from None
+        raise UserQueryError(503, str(unavailable), retry_after_s=max(1, round(limit))) from None
+    except FormatUnsupported as unsupported:  # a remote store's answer, written here
+        raise UserQueryError(406, str(unsupported)) from None
     except EngineFailure as failure:
-        if failure.status == 400:  # the engine's syntax error: worded with the position
+        if failure.syntax:  # the engine's syntax error: worded with the position
             worded = syntax_error(checked, str(failure),
                                   known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:

@@ -80,7 +80,7 @@ def query(sparql: str | None, query_file, output_format: str, endpoint: str | No
                               max_rows=int(config.number("query_max_rows")),
                               timeout_s=config.number("query_timeout_s"), prefixes=PREFIXES)
     except EngineFailure as failure:
-        if failure.status == 400:  # the engine's syntax error: worded with the position
+        if failure.syntax:  # the engine's syntax error: worded with the position
             worded = syntax_error(checked, str(failure),
                                   known_prefixes=presets)
             if worded is not None:

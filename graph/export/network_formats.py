@@ -119,12 +119,18 @@ def write_csv_zip(subgraph: Subgraph, base_iri: str) -> bytes:
 
 
 def cytoscape_elements(subgraph: Subgraph, base_iri: str) -> dict[str, Any]:
-    """Cytoscape.js elements: {data: {id, ...}} per node and {data: {id, source, target, ...}} per edge."""
+    """Cytoscape.js elements: {data: {id, ...}} per node and {data: {id, source, target, ...}} per edge.
+
+    Also what networkx's `cytoscape_graph` reads: `directed` and `multigraph` at the top, a node's
+    `value` (its id) and `name` (its label), an edge's `key`.
+    """
     flat = flat_network(subgraph, base_iri)
-    nodes = [{"data": {"id": node, **data}} for node, data in flat.nodes(data=True)]
-    edges = [{"data": {"id": key, "source": s, "target": t, **data}}
+    nodes = [{"data": {"id": node, "value": node, "name": data["label"], **data}}
+             for node, data in flat.nodes(data=True)]
+    edges = [{"data": {"id": key, "key": key, "source": s, "target": t, **data}}
              for s, t, key, data in flat.edges(keys=True, data=True)]
-    return {"data": {"name": subgraph.title}, "elements": {"nodes": nodes, "edges": edges}}
+    return {"data": {"name": subgraph.title}, "directed": True, "multigraph": True,
+            "elements": {"nodes": nodes, "edges": edges}}
 
 
 def write_cytoscape(subgraph: Subgraph, base_iri: str) -> bytes:

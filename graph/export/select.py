@@ -20,7 +20,7 @@ from graph.network.from_triples import last_segment
 from graph.network.projection import Network
 from graph.store.backends import Store, StoreUnavailable
 from graph.store.guard import QueryRefused, check_query
-from graph.store.query_pool import EngineFailure, QueryTimeout
+from graph.store.query_pool import EngineFailure, QueryTimeout, TooManyLongQueries
 from ontology.namespaces import LSH, PREFIXES, preset_prefixes
 
 __all__ = ["DEPTHS", "construct", "ego", "members_of", "node_for", "parse_depth",
@@ -182,7 +182,8 @@ def _add_node(graph: nx.MultiDiGraph, network: Network, iri: str) -> None:
 
 
 def run_construct(store: Store, text: str, network: Network, *, base_iri: str, max_bytes: int,
-                  max_rows: int, timeout_s: float) -> Subgraph:
+                  max_rows: int, timeout_s: float, arrived: float | None = None,
+                  client: str | None = None) -> Subgraph:
     """Check a user's CONSTRUCT or DESCRIBE query with the guard, run it in the store's killable
     workers (never in-process: it could run away) and select its answer."""
     if not text or not text.strip():
@@ -195,9 +196,13 @@ def run_construct(store: Store, text: str, network: Network, *, base_iri: str, m
         raise ExportError("query", f"a {checked.form} query gives solutions, not a graph",
                           allowed=["CONSTRUCT", "DESCRIBE"])
     try:
-        answer = store.answer(checked.text, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES)
+        answer = store.answer(checked.text, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES,
+                              arrived=arrived, client=client)
     except QueryTimeout as timeout:
-        raise ExportError("query", f"query stopped: {timeout}", status=503) from None
+        raise ExportError("query", f"query stopped: {timeout}", status=503,
+                          retry_after_s=max(1, round(timeout_s))) from None
+    except TooManyLongQueries as busy:
+        raise ExportError("query", str(busy), status=429, retry_after_s=busy.retry_after_s) from None
     except StoreUnavailable as unavailable:
         raise ExportError("query", str(unavailable), status=503) from None
     except EngineFailure as failure:

@@ -16,8 +16,9 @@ class ExportError(ValueError):
     """A request that cannot be exported: the parameter at fault, what is allowed, an HTTP status."""
 
     def __init__(self, parameter: str, message: str, *, allowed: Sequence[str] = (), status: int = 400,
-                 value: str | None = None) -> None:
+                 value: str | None = None, retry_after_s: int | None = None) -> None:
         super().__init__(message)
+        self.retry_after_s = retry_after_s  # for a 429 or 503: when trying again may succeed
         self.parameter = parameter
         self.message = message
         self.allowed = list(allowed)

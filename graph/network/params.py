@@ -152,7 +152,7 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
             if name not in PARAM_NAMES:
                 raise ViewError(name, f"unknown parameter (known: {', '.join(PARAM_NAMES)})")
     depth_text = _one(args, "depth")
-    if depth_text and not (depth_text.isascii() and depth_text.isdigit()
+    if depth_text and not (len(depth_text) < 4 and depth_text.isascii() and depth_text.isdigit()
                            and 1 <= int(depth_text) <= MAX_DEPTH):
         raise ViewError("depth", f"a whole number from 1 to {MAX_DEPTH}")
     physics = _choice(args, "physics", ("on", "off", "true", "false", "1", "0"), "on")

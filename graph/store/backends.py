@@ -8,6 +8,7 @@ import gc
 import json
 import shutil
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,7 +19,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from graph.store.derived import derived_folder, forget_version
-from graph.store.query_pool import EngineFailure, QueryPool, QueryTimeout
+from graph.store.query_pool import EngineFailure, LongQueries, QueryPool, QueryTimeout
 from graph.store.results import Answer, write_boolean, write_solutions, write_triples
 
 __all__ = ["EmbeddedStore", "RemoteStore", "Store", "StoreUnavailable", "load_store", "open_store"]
@@ -34,6 +35,7 @@ class Store(Protocol):
     """What the rest of the code needs of a store; it does not know which kind it talks to."""
 
     description: str
+    kind: str  # "embedded" or "remote": what a client may be told (the description names places)
 
     def select(self, sparql: str) -> list[dict[str, str]]:
         """Rows of one of our own SELECT queries: variable name to the term's plain value."""
@@ -42,9 +44,11 @@ class Store(Protocol):
         """Triples of one of our own CONSTRUCT queries."""
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
-        """A user's query (already checked by the guard), cut off at `timeout_s`, or as soon as
-        `stopped()` is true where the store can stop it (QueryStopped)."""
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
+        """A user's query (already checked by the guard), cut off `timeout_s` after `arrived` (a
+        `time.monotonic()` reading, now when not given), or as soon as `stopped()` is true where the
+        store can stop it (QueryStopped); `client` counts its long queries."""
 
     def triple_count(self) -> int: ...
 
@@ -65,13 +69,16 @@ class EmbeddedStore:
     Our own queries run in-process; users' queries run in killable worker processes.
     """
 
-    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12) -> None:
+    def __init__(self, path: Path, query_workers: int = 2, query_workers_max: int = 12,
+                 long_queries: LongQueries | None = None) -> None:
         if not (path / "CURRENT").exists():
-            raise StoreUnavailable(f"no store at {path}: run `lshkg build` first")
+            # no path in the message: it reaches web clients (the command line names the folder)
+            raise StoreUnavailable("no store has been built: run `lshkg build` first")
         self.path = path
+        self.kind = "embedded"
         self.description = f"embedded store at {path}"
         self._store = ox.Store.read_only(str(path))
-        self._query_workers = (query_workers, query_workers_max)
+        self._query_workers = (query_workers, query_workers_max, long_queries)
         self._pool: QueryPool | None = None
         self._pool_lock = threading.Lock()
 
@@ -85,9 +92,10 @@ class EmbeddedStore:
         return list(self._store.query(sparql))
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
         return self.pool().run(text, result_format, max_rows=max_rows, timeout_s=timeout_s,
-                              prefixes=prefixes, stopped=stopped)
+                               prefixes=prefixes, arrived=arrived, client=client, stopped=stopped)
 
     def pool(self) -> QueryPool:
         """The query workers, started on first use (once, whichever thread asks first)."""
@@ -131,6 +139,7 @@ class RemoteStore:
             raise ValueError(f"endpoint {endpoint!r} is not an http(s) URL")
         self.endpoint = endpoint
         self.timeout_s = timeout_s
+        self.kind = "remote"
         self.description = f"remote SPARQL endpoint {endpoint}"
 
     def _post(self, sparql: str, accept: str, timeout_s: float) -> bytes:
@@ -145,13 +154,14 @@ class RemoteStore:
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")[:500]
             if error.code in (400, 403, 406, 413):
-                raise EngineFailure(f"the store refused the query: {detail}", status=400) from None
+                raise EngineFailure(f"the store refused the query: {detail}", status=400,
+                                    syntax=True) from None
             raise StoreUnavailable(f"the store answered HTTP {error.code}: {detail}") from None
         except TimeoutError:
             raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
         except (urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreUnavailable(f"the store at {self.endpoint} cannot be reached: {reason}") from None
+            raise StoreUnavailable(f"the store cannot be reached: {reason}") from None
 
     def _results(self, sparql: str, timeout_s: float) -> ox.QuerySolutions | ox.QueryBoolean:
         body = self._post(sparql, "application/sparql-results+json", timeout_s)
@@ -168,11 +178,19 @@ class RemoteStore:
         return self._triples(sparql, self.timeout_s)
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
-               prefixes: dict[str, str] | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
+               prefixes: dict[str, str] | None = None, arrived: float | None = None,
+               client: str | None = None, stopped: Callable[[], bool] | None = None) -> Answer:
         # a remote server's query cannot be stopped from here: its own time limit ends it
-        if result_format in ("ttl", "nt", "jsonld", "rdfxml"):
-            return write_triples(self._triples(text, timeout_s), result_format, max_rows, prefixes)
-        result = self._results(text, timeout_s)
+        # the time left of the limit, which runs from the request's arrival
+        left_s = timeout_s - (time.monotonic() - arrived) if arrived is not None else timeout_s
+        try:
+            if left_s <= 0:
+                raise QueryTimeout
+            if result_format in ("ttl", "nt", "jsonld", "rdfxml"):
+                return write_triples(self._triples(text, left_s), result_format, max_rows, prefixes)
+            result = self._results(text, left_s)
+        except QueryTimeout:
+            raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
         if isinstance(result, ox.QueryBoolean):
             return write_boolean(bool(result), result_format)
         return write_solutions(result, result_format, max_rows)
@@ -188,11 +206,11 @@ class RemoteStore:
 
 
 def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, query_workers_max: int = 12,
-               timeout_s: float = 10.0) -> Store:
+               long_queries: LongQueries | None = None, timeout_s: float = 10.0) -> Store:
     """The remote endpoint when one is configured, else the embedded store at `path`."""
     if endpoint:
         return RemoteStore(endpoint, timeout_s)
-    return EmbeddedStore(path, query_workers, query_workers_max)
+    return EmbeddedStore(path, query_workers, query_workers_max, long_queries)
 
 
 def load_store(dataset_file: Path, path: Path) -> None:

@@ -12,10 +12,13 @@ import re
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
 from graph.store.syntax_words import explain
 
-__all__ = ["engine_syntax_error", "syntax_error"]
+__all__ = ["engine_syntax_error", "relative_iri_error", "syntax_error"]
 
 _POSITION = re.compile(r"error at (\d+):(\d+): ")
 _PREFIXED_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.%-]*$")
+_IRI_REF = re.compile(r"<([^<>\"{}|^`\\\s]*)>")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_BASE = re.compile(r"\bBASE\s*<", re.IGNORECASE)
 
 
 def syntax_error(checked: CheckedQuery, engine_message: str, *,
@@ -23,6 +26,9 @@ def syntax_error(checked: CheckedQuery, engine_message: str, *,
     """What is wrong with a query the engine could not parse: rdflib's full parse says it with the
     position when it finds the fault, else the engine's message is worded; None when neither can.
     Positions are in the user's lines (the declarations put before them not counted)."""
+    relative = relative_iri_error(checked.user_text)
+    if relative is not None:
+        return relative
     try:
         # its size passed the guard before the declarations were added
         check_query(checked.user_text, max_bytes=len(checked.user_text.encode("utf-8")), full=True)
@@ -37,6 +43,21 @@ def syntax_error(checked: CheckedQuery, engine_message: str, *,
     if message.startswith("SPARQL cannot make sense"):
         message = worded.message.removeprefix("syntax error: ").replace("expected", "here SPARQL expects", 1)
     return QueryRefused(f"syntax error: {message}", line=line, column=column)
+
+
+def relative_iri_error(text: str) -> QueryRefused | None:
+    """A relative IRI in a query without BASE, named with its position (the engines only say what
+    token they expected there); None when there is none."""
+    if _BASE.search(text):
+        return None
+    for found in _IRI_REF.finditer(text):
+        if not _SCHEME.match(found[1]):
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            return QueryRefused(f"<{found[1]}> is a relative IRI and the query declares no BASE: "
+                                "write the full IRI (with its scheme, e.g. https://...) or add a "
+                                "BASE line", line=line, column=column)
+    return None
 
 
 def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:

@@ -10,7 +10,7 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from graph.store.results import Answer, write_boolean, write_solutions, write_triples
+from graph.store.results import Answer, FormatUnsupported, write_boolean, write_solutions, write_triples
 
 __all__ = ["answer_query", "serve_queries"]
 
@@ -42,6 +42,13 @@ def serve_queries(connection: Connection, store_path: str) -> None:
             outcome = ("ok", answer_query(store, text, result_format, max_rows, prefixes))
         except SyntaxError as error:
             outcome = ("syntax", str(error))
+        except FormatUnsupported as error:
+            outcome = ("format", str(error))
+        except RuntimeError as error:
+            # Oxigraph's evaluation errors that the query itself causes (an extension function it
+            # does not know): the client's to fix
+            outcome = ("refused", str(error)) if "not supported" in str(error) else \
+                ("error", f"{type(error).__name__}: {error}")
         except Exception as error:  # reported to the caller, the worker lives on
             outcome = ("error", f"{type(error).__name__}: {error}")
         connection.send(outcome)

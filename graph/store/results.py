@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 __all__ = [
-    "GRAPH_FORMATS", "SOLUTION_FORMATS", "TRUNCATED_LINK", "Answer", "ResultFormat",
-    "write_boolean", "write_solutions", "write_triples",
+    "GRAPH_FORMATS", "SOLUTION_FORMATS", "TRUNCATED_LINK", "Answer", "FormatUnsupported", "ResultFormat",
+    "usable_prefixes", "write_boolean", "write_solutions", "write_triples",
 ]
 
 TRUNCATED_LINK = "urn:lsh-kg:results-truncated"
@@ -45,6 +46,15 @@ _OX_RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.
                "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 _OX_RDF = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
            "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+
+
+# a local name every Turtle reader takes as it is: no escapes, no final "." (Oxigraph writes
+# `prov:x\.` for <...prov#x.>, valid Turtle that rdflib cannot read)
+_PLAIN_LOCAL_NAME = re.compile(r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)?")
+
+
+class FormatUnsupported(ValueError):
+    """The answer cannot be written in the format asked for (HTTP 406)."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +124,34 @@ def write_boolean(value: bool, result_format: str) -> Answer:
     return Answer(body, SOLUTION_FORMATS[result_format].media_type, 1, False)
 
 
+def _terms(triple: ox.Triple) -> Iterable[object]:
+    for term in (triple.subject, triple.predicate, triple.object):
+        if isinstance(term, ox.Triple):
+            yield from _terms(term)
+        else:
+            yield term
+
+
+def usable_prefixes(triples: list[ox.Triple], prefixes: dict[str, str]) -> dict[str, str]:
+    """The prefixes under which every IRI of `triples` has a plain local name: a prefix that would
+    need an escaped local name is left out, and IRIs in its namespace are written in full."""
+    usable = dict(prefixes)
+    iris = {term.value for triple in triples for term in _terms(triple) if isinstance(term, ox.NamedNode)}
+    for iri in iris:
+        for name, namespace in list(usable.items()):
+            if iri.startswith(namespace) and not _PLAIN_LOCAL_NAME.fullmatch(iri[len(namespace):]):
+                del usable[name]
+    return usable
+
+
+def _has_triple_term(triples: list[ox.Triple]) -> bool:
+    return any(isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple) for t in triples)
+
+
 def write_triples(triples: Iterable[ox.Triple], result_format: str, max_triples: int,
                   prefixes: dict[str, str] | None = None) -> Answer:
-    """At most `max_triples` triples, in an RDF format."""
+    """At most `max_triples` triples, in an RDF format; FormatUnsupported when the format cannot
+    hold them (JSON-LD has no triple terms)."""
     kept: list[ox.Triple] = []
     truncated = False
     for triple in triples:
@@ -125,6 +160,11 @@ def write_triples(triples: Iterable[ox.Triple], result_format: str, max_triples:
             break
         kept.append(triple)
     rdf_format = _OX_RDF[result_format]
+    if rdf_format is ox.RdfFormat.JSON_LD and _has_triple_term(kept):
+        raise FormatUnsupported("the answer holds triple terms (RDF 1.2), which JSON-LD cannot "
+                                "express: ask for Turtle, N-Triples or RDF/XML")
+    if prefixes and rdf_format is ox.RdfFormat.TURTLE:
+        prefixes = usable_prefixes(kept, prefixes)
     body = ox.serialize(kept, format=rdf_format,
                         prefixes=prefixes if rdf_format is not ox.RdfFormat.N_TRIPLES else None)
     return Answer(body or b"", GRAPH_FORMATS[result_format].media_type, len(kept), truncated)

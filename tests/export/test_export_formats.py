@@ -237,6 +237,20 @@ def test_cytoscape_json_has_elements_that_refer_to_each_other(shipped_store: Emb
     assert len({e["data"]["id"] for e in edges}) == len(edges)
 
 
+def test_cytoscape_json_reads_into_networkx_as_the_same_network(shipped_store: EmbeddedStore,
+                                                                  selections: dict[str, Subgraph]) -> None:
+    # networkx's reader (what Python users reach for) needs value, name, directed and multigraph
+    import networkx as nx
+
+    subgraph = selections["partnership"]
+    read = nx.cytoscape_graph(json.loads(export(subgraph, "cyjs", shipped_store, ID).body))
+    assert read.is_directed() and read.is_multigraph()
+    assert set(read.nodes) == set(subgraph.graph.nodes)
+    assert read.number_of_edges() == subgraph.graph.number_of_edges()
+    assert read.nodes[ID + "european-lead-factory"]["name"] == "European Lead Factory"
+    assert {(s, t) for s, t in read.edges()} == {(s, t) for s, t in subgraph.graph.edges()}
+
+
 # ---------- the stand-alone HTML map ----------
 
 def test_html_holds_its_data_and_its_script_and_references_nothing(

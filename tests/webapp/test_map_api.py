@@ -281,6 +281,7 @@ def test_outline_missing_is_a_clear_503(app: Flask, monkeypatch: pytest.MonkeyPa
     with app.test_client() as client:
         answer = get(client, "/api/map/outline", 503)
     assert "make install" in answer["error"]
+    assert str(tmp_path) not in answer["error"]  # the server's log names the file, the client not
 
 
 # ---------- lenses, options, details ----------
