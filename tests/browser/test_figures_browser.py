@@ -92,3 +92,16 @@ def test_the_page_switches_to_dutch(page: Any, shipped_url: str) -> None:
     assert "lang=nl" in page.url
     assert page.locator("#measure-measure-umcs h2").inner_text().startswith("Universitaire medische centra")
     assert page.locator("#measure-measure-umcs .badge.differ").first.inner_text() == "bronnen verschillen"
+
+
+@pytest.mark.parametrize("path", ["/figures", "/overview", "/paths?from=tno&to=radboud-umc",
+                                  "/timeline?entity=janssen", "/compare?a=janssen&b=lumc"])
+def test_insight_pages_do_not_scroll_sideways_on_a_phone(shipped_url: str, path: str) -> None:
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        page.goto(shipped_url + path)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        context.close()
+    assert width <= 390
