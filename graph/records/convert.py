@@ -13,46 +13,20 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from graph.records.assertions import GENERAL_KNOWLEDGE, Assertion, Evidence
 from graph.records.loader import Origin, Record, RecordError, position
 from ontology.namespaces import LSH, ORG, RDF, RDFS, SKOS, XSD
 from ontology.vocabulary import Vocabulary
 
-__all__ = ["Assertion", "Evidence", "convert_records"]
+__all__ = ["GENERAL_KNOWLEDGE", "Assertion", "Evidence", "convert_records"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 QUALIFIERS = ("about", "more-than", "at-least", "less-than", "up-to")
 HEAD_KEYS = ("id", "type", "label", "altLabel", "evidence")
-EVIDENCE_KEYS = ("source", "quote", "evidence", "general")
+EVIDENCE_KEYS = ("source", "quote", "evidence", "general", "reference")
 SOURCE_CLASS = "SourceDocument"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A passage of a source document (source id and verbatim quote), or general knowledge."""
-
-    source: str | None = None
-    quote: str | None = None
-    language: str | None = None
-
-    @property
-    def is_general_knowledge(self) -> bool:
-        return self.source is None
-
-
-GENERAL_KNOWLEDGE = Evidence()
-
-
-@dataclass(frozen=True)
-class Assertion:
-    """One triple of the graph with the evidence for it and the record field it comes from."""
-
-    subject: URIRef
-    predicate: URIRef
-    object: Node
-    evidence: tuple[Evidence, ...]
-    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -185,8 +159,12 @@ class _RecordConverter:
             raise RecordError(f"missing or empty quote for source {source!r}", quote_origin)
         if not isinstance(node["quote"], str):
             raise RecordError("a quote must be text", quote_origin)
+        reference = node.get("reference", False)
+        if not isinstance(reference, bool):
+            raise RecordError("'reference' is true (the quote is a reference, such as an address in "
+                              "a list of links) or left out", position(node, self.file, "reference", field))
         quote = " ".join(node["quote"].split())
-        return Evidence(source, quote, self.context.source_languages[source])
+        return Evidence(source, quote, self.context.source_languages[source], reference)
 
     def _fact_evidence(self, fact: Any, parent: Any, key: Any,
                        field: str) -> tuple[Evidence, ...]:
@@ -195,7 +173,7 @@ class _RecordConverter:
             return self.record_evidence
         if "evidence" in fact:
             return self._evidence_list(fact["evidence"], fact, "evidence", field)
-        if "source" in fact or "quote" in fact or "general" in fact:
+        if any(key in fact for key in ("source", "quote", "general", "reference")):
             return (self._one_evidence(fact, parent, key, field),)
         return self.record_evidence
 
