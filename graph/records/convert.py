@@ -56,6 +56,12 @@ def _text(value: Any, origin: Origin, what: str) -> str:
     return value.strip()
 
 
+def _type_name(node: Any) -> str:
+    """A record's class: `type: Acquisition`, or `type: {value: Acquisition, general: true}` when the
+    type has evidence of its own (the documents name the thing but not its kind)."""
+    return str(node.get("value") if isinstance(node, CommentedMap) else node)
+
+
 def _index(records: list[Record]) -> tuple[dict[str, str], dict[str, str]]:
     """First pass: every id with its type (unique across files), and each source's language."""
     types: dict[str, str] = {}
@@ -75,8 +81,8 @@ def _index(records: list[Record]) -> tuple[dict[str, str], dict[str, str]]:
         seen[record_id] = record.origin("id")
         if "type" not in fields:
             raise RecordError("record has no 'type'", record.origin())
-        types[record_id] = str(fields["type"])
-        if fields["type"] == SOURCE_CLASS:
+        types[record_id] = _type_name(fields["type"])
+        if types[record_id] == SOURCE_CLASS:
             language = fields.get("language")
             if isinstance(language, CommentedMap):
                 language = language.get("value")
@@ -106,7 +112,7 @@ class _RecordConverter:
 
     def assertions(self) -> Iterator[Assertion]:
         fields = self.record.fields
-        type_name = str(fields["type"])
+        type_name = _type_name(fields["type"])
         if not self.context.vocabulary.is_class(type_name):
             raise RecordError(
                 f"unknown type {type_name!r}"
@@ -117,8 +123,10 @@ class _RecordConverter:
                               self.record.origin())
         self.record_evidence = self._evidence_list(fields["evidence"], fields, "evidence",
                                                    "evidence")
-        yield self._assert(RDF.type, LSH[type_name], self.record_evidence,
-                           self.record.origin("type"))
+        type_evidence = self.record_evidence
+        if isinstance(fields["type"], CommentedMap):
+            type_evidence = self._fact_evidence(fields["type"], fields, "type", "type")
+        yield self._assert(RDF.type, LSH[type_name], type_evidence, self.record.origin("type"))
         yield from self._labels(fields)
         for key in fields:
             if key in HEAD_KEYS:
@@ -198,12 +206,20 @@ class _RecordConverter:
         for language in alternatives:
             texts = alternatives[language]
             texts = texts if isinstance(texts, CommentedSeq) else [texts]
-            for text in texts:
+            for index, text in enumerate(texts):
                 where = position(alternatives, self.file, language, "altLabel")
+                evidence = self.record_evidence
+                if isinstance(text, CommentedMap):  # a name with evidence of its own
+                    if "value" not in text:
+                        raise RecordError("an alternative label with its own evidence is "
+                                          "{value: ..., source: ..., quote: ...} or "
+                                          "{value: ..., general: true}", where)
+                    evidence = self._fact_evidence(text, texts, index, "altLabel")
+                    text = text["value"]
                 yield self._assert(SKOS.altLabel,
                                    Literal(_text(text, where, "an alternative label"),
                                            lang=self._language(language, where)),
-                                   self.record_evidence, where)
+                                   evidence, where)
 
     def _language(self, language: Any, origin: Origin) -> str:
         if not isinstance(language, str) or not LANGUAGE_PATTERN.match(language):

@@ -66,6 +66,15 @@ class DocumentText:
         """The line of the character at an offset of the normalised text (of the word it is in)."""
         return self._word_lines[bisect.bisect_right(self._word_starts, offset) - 1]
 
+    def span(self, first: int, last: int) -> str:
+        """The normalised text of lines `first` to `last` (1-based, inclusive)."""
+        low = bisect.bisect_left(self._word_lines, first)
+        high = bisect.bisect_right(self._word_lines, last)
+        if low >= high:
+            return ""
+        end = self._word_starts[high] - 1 if high < len(self._word_starts) else len(self.text)
+        return self.text[self._word_starts[low]:end]
+
     def _cuts_a_word(self, start: int, end: int) -> bool:
         """Whether a match starts or ends inside a word, a word broken at a line end included."""
         text = self.text
