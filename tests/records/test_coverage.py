@@ -51,7 +51,7 @@ def test_every_finished_document_is_accounted_for_paragraph_by_paragraph(
                            "lsh-internationalisation-strategy", "nederland-als-medicijnhub",
                            "geneesmiddelensector-in-cijfers"}
     finished = {source for source, document in report.items() if not document.pending}
-    assert COMPLETE <= finished
+    assert finished >= COMPLETE
     problems = [problem for document in report.values() for problem in document.problems]
     assert not problems, "\n".join(problems)
     strategy = report["lsh-internationalisation-strategy"]
@@ -64,8 +64,9 @@ def test_every_finished_document_is_accounted_for_paragraph_by_paragraph(
 
 def test_a_line_in_no_paragraph_is_reported_with_its_text(shipped: BuiltDataset, seeds: Path,
                                                          ledgers: Path) -> None:
-    edit(ledgers / "lsh-internationalisation-strategy.yaml",
-         '  - {lines: 87, none: "general context: what the call\'s applications are to do, no named actor"}\n', "")
+    line = ('  - {lines: 87, none: "general context: what the call\'s applications are to do, '
+            'no named actor"}\n')
+    edit(ledgers / "lsh-internationalisation-strategy.yaml", line, "")
     problems = report_of(shipped, ledgers, seeds)["lsh-internationalisation-strategy"].problems
     assert any("line 87: in no paragraph" in p and "The applications developed" in p for p in problems)
 
@@ -91,10 +92,10 @@ def test_a_record_the_paragraph_does_not_quote_is_reported(shipped: BuiltDataset
 def test_actors_named_but_not_linked_need_a_link_or_an_excuse(seeds: Path, ledgers: Path,
                                                              shipped: BuiltDataset) -> None:
     # without the quotes of line 49, the webinar paragraph names the EMA and Emer Cooke unlinked
+    webinar_quotes = ("webinar was hosted", "Emer Cooke (Executive")
     without = BuiltDataset(shipped.graph, [a for a in shipped.assertions
-                                           if not any(e.quote and "webinar was hosted" in e.quote
-                                                      or e.quote and "Emer Cooke (Executive" in e.quote
-                                                      for e in a.evidence)])
+                                           if not any(words in (e.quote or "") for e in a.evidence
+                                                      for words in webinar_quotes)])
     edit(ledgers / "lsh-internationalisation-strategy.yaml",
          "{lines: 49, records: [webinar-emer-cooke-2021, emer-cooke]}", "{lines: 49, none: webinar}")
     problems = report_of(without, ledgers, seeds)["lsh-internationalisation-strategy"].problems
