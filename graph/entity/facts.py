@@ -88,7 +88,7 @@ _BY_LOCAL_NAME = {
                 "citedSource", "valueQualifier"),
     "logistics": ("shipsThrough", "logisticsFunction", "participantCount"),
     "decisions": ("decidedBy", "product", "manufacturer"),
-    "proposals": ("proposedBy", "addressedTo", "proposedParticipant", "inResponseTo"),
+    "proposals": ("proposedBy", "addressedTo", "proposedParticipant", "proposedPartOf", "inResponseTo"),
     "events": ("organiser", "participant", "speaker", "guest"),
     "reasons": ("attractedBy", "comparedWith", "comparator", "rank", "rankingScope"),
     "technologies": ("technology", "therapeuticArea", "strength", "theme"),

@@ -17,7 +17,7 @@ from ontology.namespaces import DEFAULT_BASE_IRI
 from webapp.cli import main
 
 LEDGERS = config.RECORDS_DIR / "coverage"
-COMPLETE = {"boston-by-the-north-sea-web", "lsh-internationalisation-strategy"}
+COMPLETE = {"boston-by-the-north-sea-web", "lsh-internationalisation-strategy", "nederland-als-medicijnhub"}
 
 
 @pytest.fixture(scope="module")

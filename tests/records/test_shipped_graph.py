@@ -79,7 +79,7 @@ QUESTIONS = {
     "whom the Geneesmiddel Regieorgaan would bring together (a proposal, no members)": ("""
         SELECT ?answer WHERE { lshid:geneesmiddel-regieorgaan a lsh:Proposal ;
                                  lsh:proposedBy lshid:vig ; lsh:proposedParticipant ?answer }""",
-        {"vnci", "tln"}),
+        {"vnci", "tln", "rijksoverheid"}),
     "which evidence is only a reference in a list of links (the VIG action plan among them)": ("""
         SELECT DISTINCT ?answer WHERE { ?e lsh:basis lsh:DocumentReference ; rdf:subject ?answer ;
                                           rdf:predicate lsh:initiatedBy ; rdf:object lshid:vig }""",
