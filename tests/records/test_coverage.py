@@ -17,7 +17,8 @@ from ontology.namespaces import DEFAULT_BASE_IRI
 from webapp.cli import main
 
 LEDGERS = config.RECORDS_DIR / "coverage"
-COMPLETE = {"boston-by-the-north-sea-web", "lsh-internationalisation-strategy", "nederland-als-medicijnhub"}
+COMPLETE = {"boston-by-the-north-sea-web", "lsh-internationalisation-strategy", "nederland-als-medicijnhub",
+            "geneesmiddelensector-in-cijfers"}
 
 
 @pytest.fixture(scope="module")
