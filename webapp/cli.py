@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from graph import config
+from graph.cli.coverage import coverage
 from graph.cli.dataset import build, validate
 from graph.cli.export import export_command
 from graph.cli.options import endpoint_option, fail
@@ -37,7 +38,7 @@ def main(config_path: Path | None) -> None:
         fail(str(error))
 
 
-for command in (build, validate, export_command, stats, query, paths):
+for command in (build, validate, export_command, stats, query, paths, coverage):
     main.add_command(command)
 
 

@@ -52,6 +52,7 @@ def _evidence_view(fact: Fact, links: Links, language: str) -> list[dict[str, An
     for evidence in fact.evidence:
         source = evidence.source or ""
         shown.append({"general": evidence.basis == "GeneralKnowledge", "quote": evidence.quote or "",
+                      "reference": evidence.basis == "DocumentReference",
                       "quote_language": evidence.quote_language,
                       "source": links.name(source, evidence.source_labels, language) if source else "",
                       "source_href": links.href(source) if source else None})

@@ -68,18 +68,30 @@ GROUPS: dict[str, dict[str, str]] = {
     "deals": {"en": "Deals", "nl": "Deals"},
     "people": {"en": "People", "nl": "Mensen"},
     "figures": {"en": "Figures", "nl": "Cijfers"},
+    "logistics": {"en": "Logistics", "nl": "Logistiek"},
+    "decisions": {"en": "Products and approvals", "nl": "Producten en goedkeuringen"},
+    "proposals": {"en": "Proposals", "nl": "Voorstellen"},
+    "events": {"en": "Events", "nl": "Evenementen"},
+    "reasons": {"en": "Reasons and comparisons", "nl": "Redenen en vergelijkingen"},
+    "technologies": {"en": "Technologies and areas", "nl": "Technologieën en gebieden"},
     "other": {"en": "Other facts", "nl": "Overige feiten"},
 }
 _BY_LOCAL_NAME = {
     "identity": ("abbreviation", "description", "aim", "title", "language", "fileName"),
     "where": ("locatedIn", "country", "hasSite", "latitude", "longitude"),
-    "belongs": ("subsidiaryOf", "partOf", "spunOffFrom", "inScheme", "broader", "publisher"),
+    "belongs": ("subsidiaryOf", "partOf", "spunOffFrom", "inScheme", "broader", "publisher", "formedFrom"),
     "works-with": ("memberOf", "coordinator", "fundedBy", "initiatedBy", "role"),
     "deals": ("acquired", "party", "acquirer", "target", "investor", "licensee", "licensor",
               "investedIn", "amount", "currency", "month"),
     "people": ("worksFor", "jobTitle"),
     "figures": ("about", "measure", "unit", "numericValue", "refYear", "refYearEnd", "category",
                 "citedSource", "valueQualifier"),
+    "logistics": ("shipsThrough", "logisticsFunction", "participantCount"),
+    "decisions": ("decidedBy", "product", "manufacturer"),
+    "proposals": ("proposedBy", "addressedTo", "proposedParticipant", "proposedPartOf", "inResponseTo"),
+    "events": ("organiser", "participant", "speaker", "guest"),
+    "reasons": ("attractedBy", "comparedWith", "comparator", "rank", "rankingScope"),
+    "technologies": ("technology", "therapeuticArea", "strength", "theme"),
 }
 GROUP_OF: dict[str, str] = {str(LSH[name]): group for group, names in _BY_LOCAL_NAME.items()
                             for name in names}
@@ -113,7 +125,7 @@ _SKIPPED = (str(SKOS.prefLabel),)
 
 @dataclass
 class Evidence:
-    basis: str  # DocumentQuote or GeneralKnowledge
+    basis: str  # DocumentQuote, DocumentReference or GeneralKnowledge
     source: str | None = None
     source_labels: dict[str, str] = field(default_factory=dict)
     quote: str | None = None

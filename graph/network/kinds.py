@@ -49,9 +49,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("association", {"en": "Association, foundation or fund", "nl": "Vereniging, stichting of fonds"},
            "#9467bd", "dot", ("TradeAssociation", "NonProfitOrganisation", "Fund", "Organisation")),
     Family("partnership", {"en": "Partnership", "nl": "Samenwerking"}, "#e04fb3", "star", ("Partnership",)),
+    # a proposal is drawn as one, never as an existing partnership or programme
+    Family("proposal", {"en": "Proposal", "nl": "Voorstel"}, "#c7a6d9", "diamond", ("Proposal",)),
     Family("programme", {"en": "Programme", "nl": "Programma"}, "#b07aa1", "diamond",
            ("Programme", "Initiative")),
     Family("deal", {"en": "Deal", "nl": "Deal"}, "#e5a01a", "diamond", ("Deal",)),
+    Family("event", {"en": "Event", "nl": "Evenement"}, "#ff9da7", "star", ("Event",)),
+    Family("product", {"en": "Product or approval", "nl": "Product of goedkeuring"}, "#76b7b2", "diamond",
+           ("Product", "RegulatoryDecision")),
     Family("person", {"en": "Person", "nl": "Persoon"}, "#4fa84f", "dot", ("Person",)),
     Family("hotspot", {"en": "Hotspot", "nl": "Hotspot"}, "#f25c54", "hexagon", ("Hotspot",)),
     Family("city", {"en": "City", "nl": "Stad"}, "#7fa7d6", "dot", ("City",)),
@@ -59,6 +64,7 @@ FAMILIES: tuple[Family, ...] = (
            ("Region", "Country", "Place")),
     Family("area", {"en": "Therapeutic area", "nl": "Therapeutisch gebied"}, "#c9b13c", "triangle",
            ("TherapeuticArea",)),
+    Family("technology", {"en": "Technology", "nl": "Technologie"}, "#59a14f", "triangle", ("Technology",)),
     Family("concept", {"en": "Strength or theme", "nl": "Sterkte of thema"}, "#8fc9d3", "triangle",
            ("Concept",)),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from graph.network.model import PLACE_FAMILIES, MapModel, in_places
+from graph.network.model import PLACE_FAMILIES, SHIPS_THROUGH, MapModel, in_places
 
 __all__ = ["LENSES", "Lens", "available_lenses", "lens_nodes"]
 
@@ -58,11 +58,14 @@ def place_lens(model: MapModel, seeds: list[str]) -> set[str]:
 
 def logistics_lens(model: MapModel, seeds: list[str]) -> set[str]:
     """Production sites, distribution centres, cold stores and logistics companies, the airports
-    and seaports, the cities they are in, and the gateways (with their members) the hubs are in."""
+    and seaports, the companies that ship through them, the cities they are in, and the gateways
+    (with who formed them and who takes part) the hubs are in."""
     nodes = set(seeds)
     for node, family in model.family.items():
         if family.key == "logistics-hub" or model.graph.nodes[node].get("kind") in LOGISTICS_KINDS:
             nodes.add(node)
+    for hub in list(nodes):  # companies -> hubs: who ships through them
+        nodes.update(s for s, _, key in model.graph.in_edges(hub, keys=True) if key == SHIPS_THROUGH)
     for node in list(nodes):
         for other in model.links.neighbors(node):
             if model.family[other].key in ("partnership",):

@@ -24,10 +24,13 @@ __all__ = ["MapModel", "build_map_model", "in_places", "load_documents"]
 
 LOCATED_IN, HAS_SITE, AREA, BROADER = (str(LSH.locatedIn), str(LSH.hasSite), str(LSH.therapeuticArea),
                                        str(LSH.broader))
+TECHNOLOGY, SHIPS_THROUGH = str(LSH.technology), str(LSH.shipsThrough)
+# the topics the map filters by (`area=`): therapeutic areas and technologies, with what is linked to them
+TOPIC_FAMILIES = frozenset({"area", "technology"})
 # families that take part in a partnership (not the places it is in or the topics it is about)
 PARTICIPANT_FAMILIES = frozenset({"site", "umc", "university", "institute", "science-park", "logistics-hub",
                                   "authority", "company", "association", "partnership", "programme", "deal",
-                                  "person", "other"})
+                                  "person", "event", "product", "proposal", "other"})
 INITIATIVE_FAMILIES = frozenset({"partnership", "programme"})
 PLACE_FAMILIES = frozenset({"city", "hotspot", "region", "science-park", "logistics-hub"})
 YEAR_KEYS = ("startYear", "foundedYear", "year")
@@ -192,7 +195,7 @@ def _index_participants(model: MapModel) -> None:
 
 def _index_areas(model: MapModel) -> None:
     graph = model.graph
-    areas = [n for n, f in model.family.items() if f.key == "area"]
+    areas = [n for n, f in model.family.items() if f.key in TOPIC_FAMILIES]
     narrower: dict[str, set[str]] = defaultdict(set)
     for area in areas:
         for child, _, key in graph.in_edges(area, keys=True):
@@ -205,7 +208,7 @@ def _index_areas(model: MapModel) -> None:
             covered.update(frontier)
         members = set(covered)
         for each in covered:
-            members.update(s for s, _, key in graph.in_edges(each, keys=True) if key == AREA)
+            members.update(s for s, _, key in graph.in_edges(each, keys=True) if key in (AREA, TECHNOLOGY))
         model.area_members[area] = members
 
 

@@ -16,7 +16,7 @@ __all__ = ["ENTITY_ROOTS", "Network", "load_network"]
 
 # the kinds of thing that are nodes of the network
 ENTITY_ROOTS = ("Organisation", "Initiative", "Place", "Site", "Person", "Deal", "TherapeuticArea",
-                "Strength")
+                "Strength", "Event", "Product", "RegulatoryDecision", "Technology")
 
 _PREFIX = f"""PREFIX lsh: <{LSH}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>

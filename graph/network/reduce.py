@@ -77,7 +77,9 @@ def _clusters(model: MapModel, rest: list[str], mode: str, opened: set[str], slo
     for node in rest:
         key, openable = _group(model, node, mode, opened)
         groups.setdefault(key, Cluster(key, openable=openable)).members.append(node)
-    ordered = sorted(groups.values(), key=lambda c: (-len(c.members), c.key))
+    # the parts of a cluster the visitor opened come first: they never vanish into "rest"
+    ordered = sorted(groups.values(), key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
+                                                     -len(c.members), c.key))
     if len(ordered) <= slots:
         return ordered
     tail = Cluster("rest", [n for c in ordered[slots - 1:] for n in c.members], openable=False)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph.network.lenses import lens_nodes
-from graph.network.model import INITIATIVE_FAMILIES, MapModel, in_places
+from graph.network.model import INITIATIVE_FAMILIES, TOPIC_FAMILIES, MapModel, in_places
 from graph.network.params import ViewError, ViewParams
 from graph.network.paths import find_paths
 
@@ -65,7 +65,7 @@ def _filtered(model: MapModel, params: ViewParams, nodes: set[str]) -> set[str]:
                          "a partnership or programme")
         nodes &= set(chosen).union(*(model.participants.get(p, set()) for p in chosen))
     if params.area:
-        chosen = resolve(model, params.area, "area", frozenset({"area"}), "a therapeutic area")
+        chosen = resolve(model, params.area, "area", TOPIC_FAMILIES, "a therapeutic area or technology")
         nodes &= set().union(*(model.area_members[a] for a in chosen))
     if params.year_from is not None or params.year_to is not None:
         nodes &= _in_years(model, params.year_from, params.year_to)

@@ -13,46 +13,20 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from graph.records.assertions import GENERAL_KNOWLEDGE, Assertion, Evidence
 from graph.records.loader import Origin, Record, RecordError, position
 from ontology.namespaces import LSH, ORG, RDF, RDFS, SKOS, XSD
 from ontology.vocabulary import Vocabulary
 
-__all__ = ["Assertion", "Evidence", "convert_records"]
+__all__ = ["GENERAL_KNOWLEDGE", "Assertion", "Evidence", "convert_records"]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LANGUAGE_PATTERN = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 CURRENCY_PATTERN = re.compile(r"^[A-Z]{3}$")
 QUALIFIERS = ("about", "more-than", "at-least", "less-than", "up-to")
 HEAD_KEYS = ("id", "type", "label", "altLabel", "evidence")
-EVIDENCE_KEYS = ("source", "quote", "evidence", "general")
+EVIDENCE_KEYS = ("source", "quote", "evidence", "general", "reference")
 SOURCE_CLASS = "SourceDocument"
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A passage of a source document (source id and verbatim quote), or general knowledge."""
-
-    source: str | None = None
-    quote: str | None = None
-    language: str | None = None
-
-    @property
-    def is_general_knowledge(self) -> bool:
-        return self.source is None
-
-
-GENERAL_KNOWLEDGE = Evidence()
-
-
-@dataclass(frozen=True)
-class Assertion:
-    """One triple of the graph with the evidence for it and the record field it comes from."""
-
-    subject: URIRef
-    predicate: URIRef
-    object: Node
-    evidence: tuple[Evidence, ...]
-    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -82,6 +56,12 @@ def _text(value: Any, origin: Origin, what: str) -> str:
     return value.strip()
 
 
+def _type_name(node: Any) -> str:
+    """A record's class: `type: Acquisition`, or `type: {value: Acquisition, general: true}` when the
+    type has evidence of its own (the documents name the thing but not its kind)."""
+    return str(node.get("value") if isinstance(node, CommentedMap) else node)
+
+
 def _index(records: list[Record]) -> tuple[dict[str, str], dict[str, str]]:
     """First pass: every id with its type (unique across files), and each source's language."""
     types: dict[str, str] = {}
@@ -101,8 +81,8 @@ def _index(records: list[Record]) -> tuple[dict[str, str], dict[str, str]]:
         seen[record_id] = record.origin("id")
         if "type" not in fields:
             raise RecordError("record has no 'type'", record.origin())
-        types[record_id] = str(fields["type"])
-        if fields["type"] == SOURCE_CLASS:
+        types[record_id] = _type_name(fields["type"])
+        if types[record_id] == SOURCE_CLASS:
             language = fields.get("language")
             if isinstance(language, CommentedMap):
                 language = language.get("value")
@@ -132,7 +112,7 @@ class _RecordConverter:
 
     def assertions(self) -> Iterator[Assertion]:
         fields = self.record.fields
-        type_name = str(fields["type"])
+        type_name = _type_name(fields["type"])
         if not self.context.vocabulary.is_class(type_name):
             raise RecordError(
                 f"unknown type {type_name!r}"
@@ -143,8 +123,10 @@ class _RecordConverter:
                               self.record.origin())
         self.record_evidence = self._evidence_list(fields["evidence"], fields, "evidence",
                                                    "evidence")
-        yield self._assert(RDF.type, LSH[type_name], self.record_evidence,
-                           self.record.origin("type"))
+        type_evidence = self.record_evidence
+        if isinstance(fields["type"], CommentedMap):
+            type_evidence = self._fact_evidence(fields["type"], fields, "type", "type")
+        yield self._assert(RDF.type, LSH[type_name], type_evidence, self.record.origin("type"))
         yield from self._labels(fields)
         for key in fields:
             if key in HEAD_KEYS:
@@ -185,8 +167,12 @@ class _RecordConverter:
             raise RecordError(f"missing or empty quote for source {source!r}", quote_origin)
         if not isinstance(node["quote"], str):
             raise RecordError("a quote must be text", quote_origin)
+        reference = node.get("reference", False)
+        if not isinstance(reference, bool):
+            raise RecordError("'reference' is true (the quote is a reference, such as an address in "
+                              "a list of links) or left out", position(node, self.file, "reference", field))
         quote = " ".join(node["quote"].split())
-        return Evidence(source, quote, self.context.source_languages[source])
+        return Evidence(source, quote, self.context.source_languages[source], reference)
 
     def _fact_evidence(self, fact: Any, parent: Any, key: Any,
                        field: str) -> tuple[Evidence, ...]:
@@ -195,7 +181,7 @@ class _RecordConverter:
             return self.record_evidence
         if "evidence" in fact:
             return self._evidence_list(fact["evidence"], fact, "evidence", field)
-        if "source" in fact or "quote" in fact or "general" in fact:
+        if any(key in fact for key in ("source", "quote", "general", "reference")):
             return (self._one_evidence(fact, parent, key, field),)
         return self.record_evidence
 
@@ -220,12 +206,20 @@ class _RecordConverter:
         for language in alternatives:
             texts = alternatives[language]
             texts = texts if isinstance(texts, CommentedSeq) else [texts]
-            for text in texts:
+            for index, text in enumerate(texts):
                 where = position(alternatives, self.file, language, "altLabel")
+                evidence = self.record_evidence
+                if isinstance(text, CommentedMap):  # a name with evidence of its own
+                    if "value" not in text:
+                        raise RecordError("an alternative label with its own evidence is "
+                                          "{value: ..., source: ..., quote: ...} or "
+                                          "{value: ..., general: true}", where)
+                    evidence = self._fact_evidence(text, texts, index, "altLabel")
+                    text = text["value"]
                 yield self._assert(SKOS.altLabel,
                                    Literal(_text(text, where, "an alternative label"),
                                            lang=self._language(language, where)),
-                                   self.record_evidence, where)
+                                   evidence, where)
 
     def _language(self, language: Any, origin: Origin) -> str:
         if not isinstance(language, str) or not LANGUAGE_PATTERN.match(language):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from graph.records.convert import Assertion, Evidence
+from graph.records.assertions import Assertion, Evidence
 from ontology.namespaces import LSH, PROV, RDF
 
 __all__ = ["evidence_triples"]
@@ -34,6 +34,6 @@ def evidence_triples(base_iri: str, assertion: Assertion) -> Iterator[Triple]:
         if evidence.is_general_knowledge:
             yield node, LSH.basis, LSH.GeneralKnowledge
         else:
-            yield node, LSH.basis, LSH.DocumentQuote
+            yield node, LSH.basis, LSH.DocumentReference if evidence.is_reference else LSH.DocumentQuote
             yield node, PROV.wasDerivedFrom, URIRef(base_iri + str(evidence.source))
             yield node, LSH.quote, Literal(str(evidence.quote), lang=evidence.language)

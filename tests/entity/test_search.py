@@ -24,6 +24,8 @@ def index(shipped_store: EmbeddedStore) -> SearchIndex:
     ("radbod umc", "radboud-umc"),                  # misspelt
     ("Europese geneesmiddelenautoriteit", "ema"),   # another Dutch name
     ("piv", "pivot-park"),                          # prefix, as typed
+    ("Leids Universitair Medisch Centrum", "lumc"), # full Dutch name (general knowledge)
+    ("Academisch Medisch Centrum", "amc"),
 ])
 def test_search_finds(index: SearchIndex, text: str, expected: str) -> None:
     hits = index.search(text, limit=5)
