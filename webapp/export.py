@@ -1,13 +1,16 @@
 """`/api/export`: a subgraph in the format of the tool a user uses next.
 
 One selection per request: `ego=ID` (with `depth` 1-3 and `kind`), `from=A&to=B` (shortest paths),
-`partnership=ID`, `query=CONSTRUCT ...` (GET or POST), `view=1` with the map's view parameters, or
-`all=1`; and `format` (see `/api/export/formats`). The answer is a download whose file name says
-what it holds. A bad request gets 400 (404 for an unknown entity, with the closest matches) and a
-JSON body naming the parameter and what is allowed.
+`partnership=ID`, `query=CONSTRUCT ...` (GET or POST), the map's view (`view=` with its URL's query
+string, or `view=1` with its parameters one by one), or `all=1`; and `format` (see
+`/api/export/formats`). The answer is a download whose file name says what it holds. A bad request
+gets 400 (404 for an unknown entity, with the closest matches) and a JSON body
+naming the parameter and what is allowed.
 """
 
 from __future__ import annotations
+
+from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
@@ -22,7 +25,7 @@ from graph.store.backends import StoreUnavailable
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.entity_view import Links
-from webapp.map_state import get_map_model
+from webapp.map_state import get_map_model, max_nodes
 from webapp.search_index import get_search_index
 from webapp.sparql_protocol import TRUNCATED_HEADER
 
@@ -60,13 +63,18 @@ def _error(error: ExportError) -> tuple[Response, int]:
 
 
 def _view(args: MultiDict) -> Subgraph:
+    """The map's view: its parameters packed into `view` (as the map's URL holds them, which is
+    what the map's export link sends), or given one by one beside `view=1`."""
     params = {k: args.getlist(k) for k in args if k not in ("view", "format")}
-    return map_view(get_map_model(), params)
+    for key, values in parse_qs(args.get("view", ""), keep_blank_values=True).items():
+        if key not in ("view", "format"):
+            params.setdefault(key, []).extend(values)
+    return map_view(get_map_model(), params, max_nodes=max_nodes())
 
 
 def select_subgraph(args: MultiDict) -> Subgraph:
     """The one selection the parameters ask for."""
-    if args.get("view"):
+    if "view" in args:
         return _view(args)  # the map's own parameters (from, to, kind, depth, ...) then describe it
     chosen = [name for name in SELECTIONS if args.get(name)]
     if args.get("path") and not args.get("from"):

@@ -123,12 +123,13 @@ def expand() -> Response:
 @blueprint.route("/api/map/path")
 def path() -> Response:
     """The shortest paths between two entities (from, to), each hop with its evidence. `avoid`
-    (repeatable family, or none) keeps paths out of broad nodes; by default countries and regions."""
+    (repeatable family, or none) keeps paths out of nodes of those families; by default the shared
+    attributes (places, areas, themes), so that a path runs over links between actors."""
     model = get_map_model()
     source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
     if source == target:
         raise ViewError("to", "the same entity as from")
-    avoid = DEFAULT_AVOID
+    avoid: tuple[str, ...] = DEFAULT_AVOID
     if "avoid" in request.args:
         avoid = tuple(a for a in request.args.getlist("avoid") if a and a != "none")
         for family in avoid:
