@@ -67,6 +67,7 @@ class ViewParams:
     path_to: str | None = field(default=None, metadata={"name": "to"})
     avoid: tuple[str, ...] = DEFAULT_AVOID
     show: tuple[str, ...] = ()  # attribute families drawn on the map (off by default)
+    select: str | None = None  # the entity whose details are open (chosen by search or click)
 
     @property
     def has_filters(self) -> bool:
@@ -187,7 +188,8 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
         cluster=_choice(args, "cluster", CLUSTER_MODES, "kind"),
         layout=_choice(args, "layout", LAYOUTS, "force"), physics=physics in ("on", "true", "1"),
         lang=_choice(args, "lang", ("en", "nl"), "en"), colour=_choice(args, "colour", COLOURINGS, "kind"),
-        path_from=path_from, path_to=path_to, avoid=avoid, show=show)
+        path_from=path_from, path_to=path_to, avoid=avoid, show=show,
+        select=_one(args, "select") or None)
 
 
 class _Plain:

@@ -129,6 +129,8 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
         nodes.add(node)
         nodes.update(neighbours)
         pinned.extend([node, *neighbours])
+    if params.select:
+        resolve(model, [params.select], "select")  # an unknown id is an error, as for focus
     selection = Selection(nodes, pinned, focus, expanded)
     if params.path_from and params.path_to:
         source = resolve(model, [params.path_from], "from")[0]

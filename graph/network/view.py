@@ -82,8 +82,12 @@ def _chosen(model: MapModel, params: ViewParams, selection: Selection) -> dict:
             iri = model.resolve(value)
             if iri:
                 found.append({"id": model.short_id(iri), "labels": model.graph.nodes[iri].get("labels", {})})
+                if iri in model.participants:  # 0: no members named in the sources
+                    found[-1]["members"] = len(model.participants[iri])
         return found
     chosen = {name: refs(getattr(params, name)) for name in ("place", "partnership", "area", "expand")}
+    if params.select:
+        chosen["select"] = refs((params.select,))
     if selection.focus:
         chosen["focus"] = refs((params.focus,))
     if params.lens:

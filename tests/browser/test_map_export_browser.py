@@ -97,8 +97,8 @@ def read_back(format_name: str, body: bytes) -> nx.MultiDiGraph:
 @pytest.mark.parametrize(("view", "format_name"), [
     (focus_on_kite, "gexf"), (lens_of_elf, "graphml"), (companies_in_leiden, "gexf"),
     (path_from_radboud_to_tno, "graphml")])
-def test_the_exported_file_holds_exactly_what_the_page_shows(page: Any, server: Server, tmp_path: Path,
-                                                             view: Callable[[Any], str], format_name: str) -> None:
+def test_the_exported_file_holds_exactly_what_the_page_shows(
+        page: Any, server: Server, tmp_path: Path, view: Callable[[Any], str], format_name: str) -> None:
     open_map(page, server)
     everything = drawn(page)
     named = view(page)

@@ -228,15 +228,18 @@ def test_clusters_by_city_sit_at_their_city_on_the_map(small_client: FlaskClient
 # ---------- paths ----------
 
 def test_paths_run_between_actors_unless_shared_attributes_are_asked_for(client: FlaskClient, model) -> None:
-    actors = nx.subgraph_view(model.links, filter_node=lambda n: model.family[n].key not in ATTRIBUTE_FAMILIES)
+    def attribute(node: str) -> bool:
+        return model.family[model.resolve(node)].key in ATTRIBUTE_FAMILIES
+
+    actors = nx.subgraph_view(model.links, filter_node=lambda n: not attribute(n))
     answer = get(client, "/api/map/path?from=radboud-umc&to=tno")
-    assert answer["found"] and answer["length"] == nx.shortest_path_length(actors, ID + "radboud-umc", ID + "tno")
-    assert not any(model.family[model.resolve(n)].key in ATTRIBUTE_FAMILIES for p in answer["paths"] for n in p)
+    assert answer["found"]
+    assert answer["length"] == nx.shortest_path_length(actors, ID + "radboud-umc", ID + "tno")
+    assert not any(attribute(n) for p in answer["paths"] for n in p)
     honest = get(client, "/api/map/path?from=kite&to=lumc")  # they share only places and areas
     assert honest["found"] is False and honest["paths"] == []
     attributes = get(client, "/api/map/path?from=kite&to=lumc&avoid=region")
-    assert attributes["found"] and all(any(model.family[model.resolve(n)].key in ATTRIBUTE_FAMILIES
-                                           for n in p[1:-1]) for p in attributes["paths"])
+    assert attributes["found"] and all(any(attribute(n) for n in p[1:-1]) for p in attributes["paths"])
 
 
 def test_path_between_two_entities_with_evidence_for_each_hop(client: FlaskClient, model) -> None:

@@ -7,6 +7,7 @@ import { openCluster, toggleExpand } from "./actions.js";
 import { byId } from "./dom.js";
 import { drawGeography, ensureOutline } from "./geo.js";
 import { networkOptions, pathPairs, visCluster, visEdge, visNode } from "./items.js";
+import { drawLabels, setLabelOrder } from "./labels.js";
 import { showEdge, showNode } from "./panel.js";
 import { app, state, vis } from "./state.js";
 import { setState } from "./view.js";
@@ -20,6 +21,10 @@ export function drawNetwork(view) {
   });
   var layoutKey = view.layout;
   var fresh = !state.network || state.layoutKey !== layoutKey || view.layout === "hierarchical";
+  setLabelOrder(view);
+  // a new set of nodes is shown whole once drawn; a path, zoomed to
+  state.fitTo = view.path && view.path.found ? Object.keys(marks.nodes) : [];
+  state.fitPending = fresh || !sameNodes(items);
   if (fresh) {
     if (state.network) {
       state.network.destroy();
@@ -62,6 +67,22 @@ export function drawNetwork(view) {
       applyPhysicsSwitch();
     }
     readyAfterDrawing();
+  }
+}
+
+function sameNodes(items) {
+  return items.length === state.nodes.length && items.every(function (item) { return state.nodes.get(item.id); });
+}
+
+function fitView() {
+  if (!state.fitPending || !state.network) {
+    return;
+  }
+  state.fitPending = false;
+  var network = state.network;
+  network.fit(state.fitTo.length ? { nodes: state.fitTo } : {});
+  if (network.getScale() > 1.6) {  // two or three nodes: not filling the screen with them
+    network.moveTo({ scale: 1.6 });
   }
 }
 
@@ -111,6 +132,7 @@ function applyPhysicsSwitch() {
 
 function markReady() {
   state.waitingForStable = false;
+  fitView();
   app.dataset.nodeCount = String(state.nodes.length);
   app.dataset.edgeCount = String(state.edges.length);
   app.dataset.clusterCount = String(state.view ? state.view.clusters.length : 0);
@@ -154,6 +176,7 @@ function bindNetwork(network) {
       toggleExpand(item.id);
     }
   });
+  network.on("afterDrawing", function (ctx) { drawLabels(ctx, network); });
   network.on("beforeDrawing", function (ctx) {
     if (state.params.layout === "geo") {
       drawGeography(ctx, network);
