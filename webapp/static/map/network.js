@@ -74,16 +74,21 @@ function sameNodes(items) {
   return items.length === state.nodes.length && items.every(function (item) { return state.nodes.get(item.id); });
 }
 
+function fitTo(network) {
+  network.fit(state.fitTo.length ? { nodes: state.fitTo } : {});
+  if (network.getScale() > 1.6) {  // two or three nodes: not filling the screen with them
+    network.moveTo({ scale: 1.6 });
+  }
+}
+
 function fitView() {
   if (!state.fitPending || !state.network) {
     return;
   }
   state.fitPending = false;
-  var network = state.network;
-  network.fit(state.fitTo.length ? { nodes: state.fitTo } : {});
-  if (network.getScale() > 1.6) {  // two or three nodes: not filling the screen with them
-    network.moveTo({ scale: 1.6 });
-  }
+  fitTo(state.network);
+  // the force layout may still settle a little after its iterations: fitted again once it rests
+  state.refitWhenStable = state.params.layout === "force";
 }
 
 function readyAfterDrawing() {
@@ -156,6 +161,10 @@ function bindNetwork(network) {
     if (state.waitingForStable) {
       applyPhysicsSwitch();
       markReady();
+    }
+    if (state.refitWhenStable) {
+      state.refitWhenStable = false;
+      fitTo(network);
     }
   });
   network.on("click", function (event) {
