@@ -2,10 +2,10 @@
 
 One selection per request: `ego=ID` (with `depth` 1-3 and `kind`), `from=A&to=B` (shortest paths),
 `partnership=ID`, `query=CONSTRUCT ...` (GET or POST), the map's view (`view=` with its URL's query
-string, or `view=1` with its parameters one by one), or `all=1`; and `format` (see
-`/api/export/formats`). The answer is a download whose file name says what it holds. A bad request
-gets 400 (404 for an unknown entity, with the closest matches) and a JSON body
-naming the parameter and what is allowed.
+string, or `view=1` with its parameters one by one), or `all=1`; `format` (see
+`/api/export/formats`); and `positions`, the map's `{"id": [x, y]}` (its export link posts them).
+The answer is a download whose file name says what it holds. A bad request gets 400 (404 for an
+unknown entity, with the closest matches) and a JSON body naming the parameter and what is allowed.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
 
 from graph.entity.indexes import KindTree, kind_tree
+from graph.export.appearance import read_positions
 from graph.export.formats import FORMATS, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
@@ -107,6 +108,8 @@ def export_subgraph() -> Response | tuple[Response, int]:
     try:
         chosen = format_named(args.get("format", "ttl"))
         subgraph = select_subgraph(args)
+        # the positions the map showed (its export link posts them), for GEXF, GraphML and HTML
+        subgraph.extra["positions"] = read_positions(args.get("positions"), get_map_model().resolve)
         exported = export(subgraph, chosen.name, get_store(), current_app.config["LSHKG_BASE_IRI"])
     except ExportError as error:
         return _error(error)

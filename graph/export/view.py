@@ -79,7 +79,9 @@ def map_view(model: MapModel, params: Mapping[str, Sequence[str]], *,
         value = (list(params.get(error.param, ())) or [None])[0]
         raise ExportError(error.param, message, status=404 if unknown else 400,
                           value=value if unknown else None) from None
-    return view_subgraph(model.network, set(nodes), parsed.to_query(), describe_view(model, parsed))
+    subgraph = view_subgraph(model.network, set(nodes), parsed.to_query(), describe_view(model, parsed))
+    subgraph.extra["degree"] = {node: model.degree[node] for node in nodes}  # sized as on the map
+    return subgraph
 
 
 def map_model_for(store: Store, network: Network, base_iri: str) -> MapModel:

@@ -114,6 +114,17 @@ def test_the_exported_file_holds_exactly_what_the_page_shows(
     assert named in graph.graph["name"] and f"{len(shown)} nodes" in graph.graph["name"]
     assert filename.startswith("lsh-kg-view-") and filename.endswith("." + format_name)
     assert filename != "lsh-kg-view-all." + format_name
+    # laid out as on the screen, coloured and sized as the map draws them
+    shown_at = page.evaluate("window.lshkgMap.network.getPositions()")
+    colours = page.evaluate(
+        "Object.fromEntries(window.lshkgMap.nodes.get().map((n) => [n.id, n.color.background]))")
+    for _, data in graph.nodes(data=True):
+        if format_name == "gexf":
+            x, y = data["viz"]["position"]["x"], -data["viz"]["position"]["y"]
+        else:
+            x, y = data["x"], data["y"]
+        assert abs(x - shown_at[data["entity"]]["x"]) < 0.1 and abs(y - shown_at[data["entity"]]["y"]) < 0.1
+        assert data["colour"] == colours[data["entity"]] and data["size"] > 0
 
 
 def test_the_csv_export_of_the_first_view_holds_the_first_view(page: Any, server: Server) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from urllib.parse import quote
 
 import networkx as nx
 import pyoxigraph as ox
@@ -93,6 +94,19 @@ def test_the_maps_view_with_its_own_parameters(client: FlaskClient) -> None:
     assert 0 < len(leiden) < len(whole)
     path = get(client, "/api/export?view=1&from=kite&to=lumc&format=graphml")  # from/to: the map's path
     assert path.status_code == 200
+
+
+def test_the_maps_view_packed_as_its_link_sends_it(client: FlaskClient) -> None:
+    packed = get(client, "/api/export?view=" + quote("focus=kite&kind=company", safe="") + "&format=graphml")
+    assert packed.status_code == 200, packed.get_data(as_text=True)
+    assert filename(packed) == "lsh-kg-view-kind-company-focus-kite.graphml"
+    read = nx.read_graphml(io.BytesIO(packed.data))
+    assert set(nx.get_node_attributes(read, "entity").values()) == {"kite", "gilead-sciences"}
+    assert "around Kite" in read.graph["name"] and "kinds: company" in read.graph["name"]
+    first = nx.read_graphml(io.BytesIO(get(client, "/api/export?view=&format=graphml").data))
+    assert "netherlands" not in set(nx.get_node_attributes(first, "entity").values())  # as the map shows it
+    bad = get(client, "/api/export?view=" + quote("depth=9&focus=kite", safe="") + "&format=gexf")
+    assert bad.status_code == 400 and bad.get_json()["parameter"] == "depth"
 
 
 def test_all_of_it(client: FlaskClient, app: Flask) -> None:

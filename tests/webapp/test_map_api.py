@@ -392,6 +392,8 @@ def test_edge_details_say_which_document_says_so(client: FlaskClient) -> None:
     ("/api/map/view?from=lumc", "to"),
     ("/api/map/view?from=lumc&to=lumc", "to"),
     ("/api/map/view?avoid=moon", "avoid"),
+    ("/api/map/view?show=company", "show"),  # only shared attributes are shown on demand
+    ("/api/map/view?select=nobody", "select"),
     ("/api/map/view?layout=geo&layout=force", "layout"),
     ("/api/map/view?zoom=3", "zoom"),
     ("/api/map/edge?to=lumc&predicate=locatedIn", "from"),
