@@ -5,6 +5,7 @@ file holds exactly the nodes and links on the screen."""
 from __future__ import annotations
 
 from collections.abc import KeysView, Mapping, Sequence
+from dataclasses import replace
 
 from graph.export.subgraph import ExportError, Subgraph
 from graph.network.lenses import LENSES
@@ -79,7 +80,9 @@ def map_view(model: MapModel, params: Mapping[str, Sequence[str]], *,
         value = (list(params.get(error.param, ())) or [None])[0]
         raise ExportError(error.param, message, status=404 if unknown else 400,
                           value=value if unknown else None) from None
-    subgraph = view_subgraph(model.network, set(nodes), parsed.to_query(), describe_view(model, parsed))
+    # which entity's details are open changes nothing in the file: not in its name either
+    named = replace(parsed, select=None).to_query()
+    subgraph = view_subgraph(model.network, set(nodes), named, describe_view(model, parsed))
     subgraph.extra["degree"] = {node: model.degree[node] for node in nodes}  # sized as on the map
     return subgraph
 

@@ -134,3 +134,45 @@ def test_the_csv_export_of_the_first_view_holds_the_first_view(page: Any, server
         nodes = archive.read(next(n for n in archive.namelist() if n.endswith("nodes.csv"))).decode()
     ids = {line.split(",", 1)[0] for line in nodes.splitlines()[1:]}
     assert ids == drawn(page) and filename == "lsh-kg-view-all.csv.zip"
+
+
+def test_the_html_export_looks_and_behaves_like_the_map(browser: Any, page: Any, server: Server,
+                                                        tmp_path: Path) -> None:
+    open_map(page, server)
+    focus_on_kite(page)
+    filename, body = download(page, "html")
+    assert filename == "lsh-kg-view-focus-kite.html"
+    looks = page.evaluate("""() => Object.fromEntries(window.lshkgMap.nodes.get().map((n) =>
+        [n.id, [n.shape, n.color.background]]))""")
+    absent = "(items) => items.map((item) => item.querySelector('.legend-name').textContent)"
+    kinds = set(page.eval_on_selector_all("#legend li.empty", absent))  # kinds not in this view
+    shown_at = page.evaluate("window.lshkgMap.network.getPositions()")
+    path = tmp_path / filename
+    path.write_bytes(body)
+    offline = browser.new_context(offline=True, viewport={"width": 1300, "height": 900})
+    try:
+        opened = offline.new_page()
+        requests: list[str] = []
+        opened.on("request", lambda request: requests.append(request.url))
+        opened.goto(path.as_uri())
+        opened.wait_for_function("() => window.lshkgNetwork !== undefined")
+        drawn_here = opened.evaluate("""() => Object.fromEntries(
+            window.lshkgNetwork.body.data.nodes.get().map((n) =>
+                [n.id.split('/').pop(), [n.shape, n.color.background, n.x, n.y]]))""")
+        assert {k: v[:2] for k, v in drawn_here.items()} == looks  # the map's shapes and colours
+        assert all(abs(v[2] - shown_at[k]["x"]) < 0.1 and abs(v[3] - shown_at[k]["y"]) < 0.1
+                   for k, v in drawn_here.items())  # where the map showed them
+        legend = opened.locator("#legend li").all_text_contents()
+        assert "Company" in legend and "Site" in legend and not kinds & set(legend)
+        assert "general knowledge" in opened.text_content("#lines")
+        assert "around Kite" in opened.text_content("#title")
+        opened.evaluate("""() => window.lshkgNetwork.body.emitter.emit('click',
+            {nodes: [window.lshkgNetwork.body.data.nodes.getIds().find((id) => id.endsWith('/kite'))],
+             edges: [], pointer: {DOM: {x: 0, y: 0}}})""")
+        opened.wait_for_selector("#details blockquote")
+        assert opened.text_content("#details h2") == "Kite"
+        assert "Links (" in opened.text_content("#details h3")
+        opened.screenshot(path=str(tmp_path / "html-export.png"))
+        assert requests == [path.as_uri()]
+    finally:
+        offline.close()
