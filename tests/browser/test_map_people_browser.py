@@ -103,6 +103,11 @@ def keyboard_choice(page: Any, selector: str, text: str) -> str:
     listbox = "#" + page.get_attribute(selector, "aria-controls")
     page.wait_for_selector(f"{listbox} li", state="visible")
     assert page.locator(f"{listbox} li[aria-selected=true]").count() == 0  # nothing chosen yet
+    uncut = page.evaluate("""(list) => { const box = document.querySelector(list).getBoundingClientRect();
+        const corner = document.elementFromPoint(box.right - 4, box.top + 6);
+        return box.width >= 300 && box.right <= window.innerWidth && !!corner && !!corner.closest(list); }""",
+                          listbox)
+    assert uncut, "the suggestions are cut or covered"
     first = page.get_attribute(f"{listbox} li >> nth=0", "data-id")
     page.keyboard.press("ArrowDown")
     assert page.get_attribute(f"{listbox} li >> nth=0", "aria-selected") == "true"
