@@ -12,6 +12,7 @@ export function focusNode(id, takeFocus) {
     return;
   }
   state.network.selectNodes([id]);
+  state.refitWhenStable = false;  // centred on the chosen node: the view stays there
   state.network.focus(id, { scale: Math.max(1.1, state.network.getScale()), animation: { duration: 350 } });
   showNode(id, takeFocus);
 }

@@ -87,7 +87,8 @@ function fitView() {
   }
   state.fitPending = false;
   fitTo(state.network);
-  // the force layout may still settle a little after its iterations: fitted again once it rests
+  // the force layout may still settle after its iterations: fitted again each time it comes to
+  // rest, until the visitor moves or zooms the map
   state.refitWhenStable = state.params.layout === "force";
 }
 
@@ -163,9 +164,11 @@ function bindNetwork(network) {
       markReady();
     }
     if (state.refitWhenStable) {
-      state.refitWhenStable = false;
       fitTo(network);
     }
+  });
+  ["dragStart", "zoom"].forEach(function (name) {
+    network.on(name, function () { state.refitWhenStable = false; });
   });
   network.on("click", function (event) {
     if (event.nodes.length) {
