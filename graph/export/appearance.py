@@ -60,15 +60,16 @@ def read_positions(text: str | None, resolve: Any) -> dict[str, tuple[float, flo
     try:
         raw = json.loads(text)
     except ValueError:
-        raise ExportError("positions", "not JSON: give {\"<id>\": [x, y], ...}") from None
+        raise ExportError("positions", "positions: not JSON; give {\"<id>\": [x, y], ...}") from None
     if not isinstance(raw, dict) or len(raw) > MAX_POSITIONS:
-        raise ExportError("positions", f"give an object of at most {MAX_POSITIONS} ids, each with [x, y]")
+        raise ExportError("positions", f"positions: give an object of at most {MAX_POSITIONS} ids, each "
+                          "with [x, y]")
     found = {}
     for ident, point in raw.items():
         if not (isinstance(point, list) and len(point) == 2
                 and all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
                         for v in point)):
-            raise ExportError("positions", f"{ident!r}: give [x, y], two finite numbers")
+            raise ExportError("positions", f"positions: {ident!r} needs [x, y], two finite numbers")
         iri = resolve(str(ident))
         if iri is not None:
             found[iri] = (float(point[0]), float(point[1]))

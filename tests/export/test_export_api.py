@@ -138,6 +138,8 @@ def test_all_of_it(client: FlaskClient, app: Flask) -> None:
     ("ego=kite&all=1", 400, "selection", ["ego"]),
     ("view=1&kind=unicorn", 400, "kind", []),
     ("view=1&focus=nobody-here", 404, "focus", []),
+    ("view=&format=gexf&positions=%5B1", 400, "positions", []),
+    ("view=&format=gexf&positions=%7B%22kite%22%3A%5B1%2C%22x%22%5D%7D", 400, "positions", []),
 ])
 def test_bad_requests_name_the_parameter_and_what_is_allowed(client: FlaskClient, query: str, status: int,
                                                              parameter: str, allowed: list[str]) -> None:

@@ -104,7 +104,8 @@ function fillSelect(select, items, current) {
       groups[groupName].label = groupName;
       select.appendChild(groups[groupName]);
     }
-    var count = item.count || select.id !== "filter-partnership" ? number(item.count) : t("no-members-short");
+    var unnamed = select.id === "filter-partnership" && !item.count;  // a partnership no source names members of
+    var count = unnamed ? t("no-members-short") : number(item.count);
     var option = el("option", null, pick(item.labels, item.id) + " (" + count + ")");
     option.value = item.id;
     groups[groupName].appendChild(option);
