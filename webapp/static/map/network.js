@@ -87,9 +87,34 @@ function fitView() {
   }
   state.fitPending = false;
   fitTo(state.network);
-  // the force layout may still settle after its iterations: fitted again each time it comes to
-  // rest, until the visitor moves or zooms the map
+  // the force layout may still settle after its iterations (vis-network does not always say when it
+  // rests): kept fitted for a few seconds, until the visitor moves, zooms or chooses a node
   state.refitWhenStable = state.params.layout === "force";
+  state.fittedAt = window.performance.now();
+}
+
+function keepFitted(network) {
+  if (!state.refitWhenStable || network !== state.network) {
+    return;
+  }
+  if (window.performance.now() - state.fittedAt > 5000) {
+    state.refitWhenStable = false;
+    return;
+  }
+  var at = network.getPositions(state.fitTo.length ? state.fitTo : undefined);
+  var ids = Object.keys(at);
+  if (!ids.length) {
+    return;
+  }
+  var xs = ids.map(function (id) { return at[id].x; });
+  var ys = ids.map(function (id) { return at[id].y; });
+  var middle = network.canvasToDOM({ x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
+    y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2 });
+  var frame = byId("map-canvas");
+  if (Math.abs(middle.x - frame.clientWidth / 2) > frame.clientWidth * 0.03 ||
+      Math.abs(middle.y - frame.clientHeight / 2) > frame.clientHeight * 0.03) {
+    fitTo(network);
+  }
 }
 
 function readyAfterDrawing() {
@@ -188,7 +213,10 @@ function bindNetwork(network) {
       toggleExpand(item.id);
     }
   });
-  network.on("afterDrawing", function (ctx) { drawLabels(ctx, network); });
+  network.on("afterDrawing", function (ctx) {
+    keepFitted(network);
+    drawLabels(ctx, network);
+  });
   network.on("beforeDrawing", function (ctx) {
     if (state.params.layout === "geo") {
       drawGeography(ctx, network);
