@@ -114,7 +114,7 @@ def expand() -> Response:
     model = get_map_model()
     iri = _node("node", request.args.get("node"))
     limit_text = request.args.get("limit", str(max_nodes()))
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= max_nodes():
+    if not limit_text.isdecimal() or not 1 <= int(limit_text) <= max_nodes():
         raise ViewError("limit", f"a whole number from 1 to {max_nodes()}")
     neighbours = sorted(model.links.neighbors(iri), key=model.ranked_index.__getitem__)
     shown = neighbours[:int(limit_text)]
@@ -139,7 +139,7 @@ def path() -> Response:
             if family not in FAMILY_KEYS:
                 raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
     limit_text = request.args.get("limit", str(MAX_PATHS))
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_PATHS:
+    if not limit_text.isdecimal() or not 1 <= int(limit_text) <= MAX_PATHS:
         raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
     paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
     return jsonify(found=bool(paths), length=len(paths[0]) - 1 if paths else None,

@@ -157,7 +157,7 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
             if name not in PARAM_NAMES:
                 raise ViewError(name, f"unknown parameter (known: {', '.join(PARAM_NAMES)})")
     depth_text = _one(args, "depth")
-    if depth_text and not (depth_text.isdigit() and 1 <= int(depth_text) <= MAX_DEPTH):
+    if depth_text and not (depth_text.isdecimal() and 1 <= int(depth_text) <= MAX_DEPTH):
         raise ViewError("depth", f"a whole number from 1 to {MAX_DEPTH}")
     physics = _choice(args, "physics", ("on", "off", "true", "false", "1", "0"), "on")
     year_from, year_to = _year(args, "year_from"), _year(args, "year_to")

@@ -75,10 +75,17 @@ function sameNodes(items) {
 }
 
 function fitTo(network) {
-  network.fit(state.fitTo.length ? { nodes: state.fitTo } : {});
-  if (network.getScale() > 1.6) {  // two or three nodes: not filling the screen with them
-    network.moveTo({ scale: 1.6 });
+  // fitted on the nodes themselves: vis-network's own fit also counts the labels it does not draw
+  var box = nodesBox(network);
+  state.fittedBox = box;
+  if (!box) {
+    return;
   }
+  var frame = byId("map-canvas");
+  var margin = 60;  // a node's size and the label under it
+  var scale = Math.min(1.6, 0.92 * Math.min(frame.clientWidth / (box[1] - box[0] + 2 * margin),
+    frame.clientHeight / (box[3] - box[2] + 2 * margin)));
+  network.moveTo({ position: { x: (box[0] + box[1]) / 2, y: (box[2] + box[3]) / 2 }, scale: scale });
 }
 
 function fitView() {
@@ -93,6 +100,18 @@ function fitView() {
   state.fittedAt = window.performance.now();
 }
 
+function nodesBox(network) {
+  // the drawn nodes' (or the path's) extent on the canvas: changes when they move, not with the view
+  var at = network.getPositions(state.fitTo.length ? state.fitTo : undefined);
+  var ids = Object.keys(at);
+  if (!ids.length) {
+    return null;
+  }
+  var xs = ids.map(function (id) { return at[id].x; });
+  var ys = ids.map(function (id) { return at[id].y; });
+  return [Math.min.apply(null, xs), Math.max.apply(null, xs), Math.min.apply(null, ys), Math.max.apply(null, ys)];
+}
+
 function keepFitted(network) {
   if (!state.refitWhenStable || network !== state.network) {
     return;
@@ -101,18 +120,11 @@ function keepFitted(network) {
     state.refitWhenStable = false;
     return;
   }
-  var at = network.getPositions(state.fitTo.length ? state.fitTo : undefined);
-  var ids = Object.keys(at);
-  if (!ids.length) {
-    return;
-  }
-  var xs = ids.map(function (id) { return at[id].x; });
-  var ys = ids.map(function (id) { return at[id].y; });
-  var middle = network.canvasToDOM({ x: (Math.min.apply(null, xs) + Math.max.apply(null, xs)) / 2,
-    y: (Math.min.apply(null, ys) + Math.max.apply(null, ys)) / 2 });
-  var frame = byId("map-canvas");
-  if (Math.abs(middle.x - frame.clientWidth / 2) > frame.clientWidth * 0.03 ||
-      Math.abs(middle.y - frame.clientHeight / 2) > frame.clientHeight * 0.03) {
+  var box = nodesBox(network);
+  var moved = box && state.fittedBox && box.some(function (value, index) {
+    return Math.abs(value - state.fittedBox[index]) > 2;
+  });
+  if (moved) {  // the layout still settling after the fit: fitted again (a move of the view is left alone)
     fitTo(network);
   }
 }
