@@ -1,18 +1,22 @@
 """`/api/export`: a subgraph in the format of the tool a user uses next.
 
 One selection per request: `ego=ID` (with `depth` 1-3 and `kind`), `from=A&to=B` (shortest paths),
-`partnership=ID`, `query=CONSTRUCT ...` (GET or POST), `view=1` with the map's view parameters, or
-`all=1`; and `format` (see `/api/export/formats`). The answer is a download whose file name says
-what it holds. A bad request gets 400 (404 for an unknown entity, with the closest matches) and a
-JSON body naming the parameter and what is allowed.
+`partnership=ID`, `query=CONSTRUCT ...` (GET or POST), the map's view (`view=` with its URL's query
+string, or `view=1` with its parameters one by one), or `all=1`; `format` (see
+`/api/export/formats`); and `positions`, the map's `{"id": [x, y]}` (its export link posts them).
+The answer is a download whose file name says what it holds. A bad request gets 400 (404 for an
+unknown entity, with the closest matches) and a JSON body naming the parameter and what is allowed.
 """
 
 from __future__ import annotations
+
+from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, jsonify, request
 from werkzeug.datastructures import MultiDict
 
 from graph.entity.indexes import KindTree, kind_tree
+from graph.export.appearance import read_positions
 from graph.export.formats import FORMATS, Exported, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
@@ -22,7 +26,7 @@ from graph.store.backends import StoreUnavailable
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.entity_view import Links
-from webapp.map_state import get_map_model
+from webapp.map_state import get_map_model, max_nodes
 from webapp.search_index import get_search_index
 from webapp.slow_work import SlowRequestRefused, refused, run_slow
 from webapp.sparql_protocol import TRUNCATED_HEADER
@@ -65,13 +69,18 @@ def _error(error: ExportError) -> tuple[Response, int]:
 
 
 def _view(args: MultiDict) -> Subgraph:
+    """The map's view: its parameters packed into `view` (as the map's URL holds them, which is
+    what the map's export link sends), or given one by one beside `view=1`."""
     params = {k: args.getlist(k) for k in args if k not in ("view", "format")}
-    return map_view(get_map_model(), params)
+    for key, values in parse_qs(args.get("view", ""), keep_blank_values=True).items():
+        if key not in ("view", "format"):
+            params.setdefault(key, []).extend(values)
+    return map_view(get_map_model(), params, max_nodes=max_nodes())
 
 
 def select_subgraph(args: MultiDict) -> Subgraph:
     """The one selection the parameters ask for."""
-    if args.get("view"):
+    if "view" in args:
         return _view(args)  # the map's own parameters (from, to, kind, depth, ...) then describe it
     chosen = [name for name in SELECTIONS if args.get(name)]
     if args.get("path") and not args.get("from"):
@@ -105,9 +114,12 @@ def export_subgraph() -> Response | tuple[Response, int]:
     try:
         chosen = format_named(args.get("format", "ttl"))
         base_iri = current_app.config["LSHKG_BASE_IRI"]
+        # the positions the map showed (its export link posts them), for GEXF, GraphML and HTML
+        positions = read_positions(args.get("positions"), get_map_model().resolve)
 
         def selected_and_written() -> tuple[Subgraph, Exported]:
             subgraph = select_subgraph(args)
+            subgraph.extra["positions"] = positions
             return subgraph, export(subgraph, chosen.name, get_store(), base_iri)
 
         # a whole graph takes seconds: within a deadline and a cap on how many run at once

@@ -7,6 +7,9 @@ model (indexes, centrality, communities) is built once per process from the stor
 from __future__ import annotations
 
 import gzip
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
 
@@ -130,12 +133,13 @@ def expand() -> Response:
 @blueprint.route("/api/map/path")
 def path() -> Response:
     """The shortest paths between two entities (from, to), each hop with its evidence. `avoid`
-    (repeatable family, or none) keeps paths out of broad nodes; by default countries and regions."""
+    (repeatable family, or none) keeps paths out of nodes of those families; by default the shared
+    attributes (places, areas, themes), so that a path runs over links between actors."""
     model = get_map_model()
     source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
     if source == target:
         raise ViewError("to", "the same entity as from")
-    avoid = DEFAULT_AVOID
+    avoid: tuple[str, ...] = DEFAULT_AVOID
     if "avoid" in request.args:
         avoid = tuple(a for a in request.args.getlist("avoid") if a and a != "none")
         for family in avoid:
@@ -166,10 +170,28 @@ def lenses() -> Response:
                     for lens in available_lenses(get_map_model())])
 
 
+def _about() -> dict:
+    """What the map shows, in one line above it: the source documents, when the store was built
+    (the embedded store's date; unknown for a remote endpoint) and the version of lsh-kg."""
+    model = get_map_model()
+    documents = sorted(({"id": model.short_id(iri), "labels": doc["labels"]}
+                        for iri, doc in model.documents.items()), key=lambda d: d["id"])
+    built = None
+    store_dir = Path(current_app.config.get("LSHKG_STORE_DIR") or "")
+    if not current_app.config.get("LSHKG_ENDPOINT") and store_dir.is_dir():
+        built = datetime.fromtimestamp(store_dir.stat().st_mtime, tz=UTC).date().isoformat()
+    try:
+        version = metadata.version("lsh-kg")
+    except metadata.PackageNotFoundError:
+        version = None
+    return {"documents": documents, "built": built, "version": version}
+
+
 @blueprint.route("/api/map/options")
 def options() -> Response:
-    """What the filters can be set to: families and kinds, places, partnerships, areas, years."""
-    return jsonify(filter_options(get_map_model()) | {"maxNodes": max_nodes(),
+    """What the filters can be set to: families and kinds, places, partnerships, areas, years; and
+    `about`, the line that says what the data is."""
+    return jsonify(filter_options(get_map_model()) | {"maxNodes": max_nodes(), "about": _about(),
                                                        "exportFormats": list(EXPORT_FORMATS)})
 
 

@@ -2,8 +2,10 @@
 one zip, and Cytoscape.js JSON.
 
 Every format carries the same flat attributes: a node's IRI, entity id, kind, labels (en, nl),
-abbreviations, coordinates (lat, lon) and year; a link's predicate, relation name, labels, roles
+abbreviations, coordinates (lat, lon) and year, and how the map draws it (family, colour, size, and
+the x, y the map showed when the page sent them); a link's predicate, relation name, labels, roles
 and evidence (how many passages, the source documents, the quotes, whether general knowledge).
+GEXF carries the look as its own viz colour, size and position.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import zipfile
 from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 
+from graph.export.appearance import appearance, rgb
 from graph.export.subgraph import Subgraph
 from graph.network.from_triples import last_segment
 
@@ -72,8 +76,15 @@ def edge_attributes(data: dict) -> dict[str, Any]:
 def flat_network(subgraph: Subgraph, base_iri: str) -> nx.MultiDiGraph:
     """The subgraph with flat attributes, as GraphML and GEXF need them (node keys stay the IRIs)."""
     flat = nx.MultiDiGraph(name=subgraph.title)
+    looks = appearance(subgraph)
     for node, data in subgraph.graph.nodes(data=True):
-        flat.add_node(node, **node_attributes(node, data, base_iri))
+        look = looks[node]
+        red, green, blue = rgb(look["colour"])
+        drawn = {"family": look["family"], "colour": look["colour"], "r": red, "g": green, "b": blue,
+                 "size": look["size"]}
+        if "x" in look:
+            drawn.update(x=look["x"], y=look["y"])
+        flat.add_node(node, **node_attributes(node, data, base_iri), **drawn)
     for number, (source, target, key, data) in enumerate(subgraph.graph.edges(keys=True, data=True)):
         flat.add_edge(source, target, key=f"e{number}", **edge_attributes({"predicate": key, **data}))
     return flat
@@ -85,11 +96,31 @@ def write_graphml(subgraph: Subgraph, base_iri: str) -> bytes:
     return out.getvalue()
 
 
+def _spread(flat: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Map-like positions without the page's: east and north from the coordinates, the nodes that
+    share a point (a city's organisations) set around it on a small spiral instead of on top."""
+    seen: dict[tuple[float, float], int] = {}
+    placed = {}
+    for node, data in flat.nodes(data=True):
+        if "lat" in data:
+            point = (data["lon"] * 100, data["lat"] * 100)
+            order = seen[point] = seen.get(point, -1) + 1
+            angle, radius = order * 2.39996, 4.0 * math.sqrt(order)
+            placed[node] = (point[0] + radius * math.cos(angle), point[1] + radius * math.sin(angle))
+    return placed
+
+
 def write_gexf(subgraph: Subgraph, base_iri: str) -> bytes:
     flat = flat_network(subgraph, base_iri)
-    for _, data in flat.nodes(data=True):
-        if "lat" in data:  # Gephi opens it laid out on the map: x east, y north
-            data["viz"] = {"position": {"x": data["lon"] * 100, "y": data["lat"] * 100, "z": 0.0}}
+    spread = _spread(flat)
+    for node, data in flat.nodes(data=True):
+        viz: dict[str, Any] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
+                               "size": data["size"]}
+        if "x" in data:  # where the map showed it (the canvas's y grows downwards, Gephi's upwards)
+            viz["position"] = {"x": data["x"], "y": -data["y"], "z": 0.0}
+        elif node in spread:  # Gephi opens it laid out on the map: x east, y north
+            viz["position"] = {"x": spread[node][0], "y": spread[node][1], "z": 0.0}
+        data["viz"] = viz
     for _, _, key, data in flat.edges(keys=True, data=True):
         data["id"] = key  # GEXF edge ids must be unique across the file
     out = io.BytesIO()

@@ -21,7 +21,7 @@ __all__ = ["ACTOR_FAMILIES", "Actor", "Group", "Overview", "actor_network", "com
 
 ACTOR_FAMILIES = frozenset({"company", "umc", "university", "institute", "association", "authority",
                             "partnership", "programme", "science-park", "logistics-hub", "deal", "person",
-                            "site"})
+                            "site", "event", "product", "proposal"})
 SEED = 7
 
 

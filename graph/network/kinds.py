@@ -15,7 +15,7 @@ from functools import cache
 from ontology.namespaces import LSH, RDFS
 from ontology.vocabulary import load_vocabulary
 
-__all__ = ["FAMILIES", "FAMILY_KEYS", "OTHER", "Family", "family_of", "kind_labels"]
+__all__ = ["ATTRIBUTE_FAMILIES", "FAMILIES", "FAMILY_KEYS", "OTHER", "Family", "family_of", "kind_labels"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,9 @@ FAMILIES: tuple[Family, ...] = (
 )
 OTHER = Family("other", {"en": "Other", "nl": "Overig"}, "#b0b0b0", "dot", ())
 FAMILY_KEYS = (*tuple(f.key for f in FAMILIES), OTHER.key)
+# What entities share rather than who works with whom: two companies in Leiden, or both working on
+# oncology, are not thereby connected. Off the map unless asked for, and paths avoid them by default.
+ATTRIBUTE_FAMILIES = ("city", "hotspot", "region", "area", "concept")
 
 
 @cache

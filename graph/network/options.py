@@ -24,8 +24,9 @@ def _by_label(item: dict) -> str:
 
 
 def filter_options(model: MapModel) -> dict:
-    """{families, kinds, places, partnerships, areas, years: {min, max}}: places and partnerships
-    that cover nothing are left out. Computed once per model."""
+    """{families, kinds, places, partnerships, areas, years: {min, max}}: places that cover nothing
+    are left out, partnerships never (a count of 0: no members named in the sources). Computed once
+    per model."""
     if "options" not in model.cache:
         model.cache["options"] = _options(model)
     return model.cache["options"]
@@ -41,8 +42,9 @@ def _options(model: MapModel) -> dict:
             if covered or family.key == "hotspot":
                 places.append(_ref(model, iri, covered))
     places.sort(key=lambda p: (PLACE_ORDER.index(p["family"]), _by_label(p)))
-    partnerships = sorted((_ref(model, iri, len(members)) for iri, members in model.participants.items()
-                           if members), key=lambda p: (p["family"] != "partnership", _by_label(p)))
+    # every partnership, also those whose members no source names (their count says 0)
+    partnerships = sorted((_ref(model, iri, len(members)) for iri, members in model.participants.items()),
+                          key=lambda p: (p["family"] != "partnership", _by_label(p)))
     areas = sorted((_ref(model, iri, len(members) - 1) for iri, members in model.area_members.items()),
                    key=_by_label)
     years = sorted(model.year.values())

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, fields
 from typing import Protocol
 from urllib.parse import urlencode
 
-from graph.network.kinds import FAMILY_KEYS
+from graph.network.kinds import ATTRIBUTE_FAMILIES, FAMILY_KEYS
 from ontology.vocabulary import load_vocabulary
 
-__all__ = ["CLUSTER_KEY", "DEFAULTS", "ViewError", "ViewParams", "parse_view_params"]
+__all__ = ["ATTRIBUTE_AVOID", "CLUSTER_KEY", "DEFAULTS", "DEFAULT_AVOID", "ViewError", "ViewParams",
+           "parse_view_params"]
 
 LAYOUTS = ("force", "hierarchical", "geo")
 CLUSTER_MODES = ("kind", "city")
@@ -23,7 +24,9 @@ COLOURINGS = ("kind", "community")
 MAX_LIST = 50  # ids in one list parameter (expand, open, kind, ...)
 MAX_DEPTH = 3
 CLUSTER_KEY = re.compile(r"^(kind:[a-z-]+|city:[^/]*)(/(kind:[a-z-]+|city:[^/]*))?$")
-DEFAULT_AVOID = ("region",)  # paths through "the Netherlands" or "Europe" say nothing
+# paths run over links between actors; hops through a shared attribute only when asked
+DEFAULT_AVOID = ATTRIBUTE_FAMILIES
+ATTRIBUTE_AVOID = ("region",)  # asked for shared attributes: still never through "the Netherlands"
 
 
 class ArgSource(Protocol):
@@ -63,6 +66,8 @@ class ViewParams:
     path_from: str | None = field(default=None, metadata={"name": "from"})
     path_to: str | None = field(default=None, metadata={"name": "to"})
     avoid: tuple[str, ...] = DEFAULT_AVOID
+    show: tuple[str, ...] = ()  # attribute families drawn on the map (off by default)
+    select: str | None = None  # the entity whose details are open (chosen by search or click)
 
     @property
     def has_filters(self) -> bool:
@@ -169,6 +174,10 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
     for value in avoid:
         if value not in FAMILY_KEYS:
             raise ViewError("avoid", f"{value!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
+    show = _list(args, "show")
+    for value in show:
+        if value not in ATTRIBUTE_FAMILIES:
+            raise ViewError("show", f"{value!r} is not a shared attribute ({', '.join(ATTRIBUTE_FAMILIES)})")
     path_from, path_to = _one(args, "from") or None, _one(args, "to") or None
     if (path_from is None) != (path_to is None):
         raise ViewError("to" if path_to is None else "from", "a path needs both from and to")
@@ -180,7 +189,8 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
         cluster=_choice(args, "cluster", CLUSTER_MODES, "kind"),
         layout=_choice(args, "layout", LAYOUTS, "force"), physics=physics in ("on", "true", "1"),
         lang=_choice(args, "lang", ("en", "nl"), "en"), colour=_choice(args, "colour", COLOURINGS, "kind"),
-        path_from=path_from, path_to=path_to, avoid=avoid)
+        path_from=path_from, path_to=path_to, avoid=avoid, show=show,
+        select=_one(args, "select") or None)
 
 
 class _Plain:

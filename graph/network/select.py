@@ -1,6 +1,7 @@
 """Which nodes a view shows: scope (everything, a lens, a focus's neighbourhood), then the filters,
 which combine (each narrows the others), then what the visitor asked to see on top (expanded
-neighbours, a path between two entities)."""
+neighbours, a path between two entities; a path asked for on its own is the whole view). Shared
+attributes (places, areas, themes) are left off unless shown or named by a filter or lens."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.network.kinds import ATTRIBUTE_FAMILIES
 from graph.network.lenses import lens_nodes
-from graph.network.model import INITIATIVE_FAMILIES, TOPIC_FAMILIES, MapModel, in_places
+from graph.network.model import INITIATIVE_FAMILIES, LOCATED_IN, TOPIC_FAMILIES, MapModel, in_places
 from graph.network.params import ViewError, ViewParams
 from graph.network.paths import find_paths
 
-__all__ = ["Selection", "resolve", "select_nodes"]
+__all__ = ["Selection", "hidden_attributes", "resolve", "select_nodes"]
 
 PLACE_PARAM_FAMILIES = frozenset({"city", "hotspot", "region", "science-park", "logistics-hub"})
 
@@ -72,9 +74,35 @@ def _filtered(model: MapModel, params: ViewParams, nodes: set[str]) -> set[str]:
     return nodes
 
 
+def hidden_attributes(params: ViewParams) -> frozenset[str]:
+    """The attribute families left off this view: all of them unless shown (`show`) or asked for
+    as a kind."""
+    return frozenset(ATTRIBUTE_FAMILIES) - set(params.show) - set(params.kind)
+
+
+def _attribute_hidden(model: MapModel, hidden: frozenset[str], node: str) -> bool:
+    return model.family[node].key in hidden
+
+
+def _attributes_kept(model: MapModel, params: ViewParams) -> set[str]:
+    """The attributes a view is about, drawn even when attributes are off: the places and areas its
+    filters name (a hotspot with its cities), and those a lens was made with (a partnership's cities)."""
+    kept = set(lens_nodes(model, params.lens) or ()) if params.lens else set()
+    for value in (*params.place, *params.area):
+        iri = model.resolve(value)
+        if iri is not None:
+            kept.add(iri)
+            if model.family[iri].key == "area":  # with its narrower areas, which it covers
+                kept.update(a for a in model.area_members.get(iri, ()) if model.family[a].key == "area")
+            if model.family[iri].key == "hotspot":
+                kept.update(p for _, p, key in model.graph.out_edges(iri, keys=True) if key == LOCATED_IN)
+    return kept
+
+
 def select_nodes(model: MapModel, params: ViewParams) -> Selection:
     """Everything the view shows, before any reduction to the node cap."""
     nodes = set(model.graph.nodes)
+    hidden = hidden_attributes(params)
     if params.lens:
         lens = lens_nodes(model, params.lens)
         if lens is None:
@@ -82,8 +110,14 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
         nodes = lens
     focus = resolve(model, [params.focus], "focus")[0] if params.focus else None
     if focus:
-        nodes &= set(nx.single_source_shortest_path_length(model.links, focus, cutoff=params.depth))
+        # a neighbourhood over the links drawn: not through a hidden city or area
+        links = nx.subgraph_view(model.links, filter_node=lambda n: n == focus
+                                 or not _attribute_hidden(model, hidden, n))
+        nodes &= set(nx.single_source_shortest_path_length(links, focus, cutoff=params.depth))
     nodes = _filtered(model, params, nodes)
+    if hidden:
+        kept = _attributes_kept(model, params)
+        nodes = {n for n in nodes if n in kept or not _attribute_hidden(model, hidden, n)}
     pinned: list[str] = []
     if focus:
         nodes.add(focus)
@@ -95,6 +129,8 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
         nodes.add(node)
         nodes.update(neighbours)
         pinned.extend([node, *neighbours])
+    if params.select:
+        resolve(model, [params.select], "select")  # an unknown id is an error, as for focus
     selection = Selection(nodes, pinned, focus, expanded)
     if params.path_from and params.path_to:
         source = resolve(model, [params.path_from], "from")[0]
@@ -103,6 +139,8 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
             raise ViewError("to", "the same entity as from")
         selection.path_ends = (source, target)
         selection.paths = find_paths(model, source, target, avoid=params.avoid)
+        if not (params.lens or focus or expanded or params.has_filters):
+            nodes.clear()  # asked only "how are these two connected?": the answer is the view
         for path in selection.paths:
             nodes.update(path)
         on_paths = list(dict.fromkeys(n for path in selection.paths for n in path))

@@ -14,7 +14,7 @@ from graph.network.lenses import LENSES
 from graph.network.model import MapModel
 from graph.network.params import ViewParams
 from graph.network.paths import path_hops
-from graph.network.reduce import cluster_edges, cluster_payload, family_counts, reduce_view
+from graph.network.reduce import Reduction, cluster_edges, cluster_payload, family_counts, reduce_view
 from graph.network.select import Selection, select_nodes
 from ontology.namespaces import LSH
 
@@ -82,8 +82,12 @@ def _chosen(model: MapModel, params: ViewParams, selection: Selection) -> dict:
             iri = model.resolve(value)
             if iri:
                 found.append({"id": model.short_id(iri), "labels": model.graph.nodes[iri].get("labels", {})})
+                if iri in model.participants:  # 0: no members named in the sources
+                    found[-1]["members"] = len(model.participants[iri])
         return found
     chosen = {name: refs(getattr(params, name)) for name in ("place", "partnership", "area", "expand")}
+    if params.select:
+        chosen["select"] = refs((params.select,))
     if selection.focus:
         chosen["focus"] = refs((params.focus,))
     if params.lens:
@@ -99,24 +103,32 @@ def _legend(model: MapModel, shown: dict[str, int], matched: dict[str, int]) -> 
             for family in (*FAMILIES, OTHER) if family.key in totals]
 
 
-def view_nodes(model: MapModel, params: ViewParams) -> set[str]:
-    """The IRIs of every node a view shows, before reduction (what an export of the view holds)."""
-    return select_nodes(model, params).nodes
+def _drawn(model: MapModel, params: ViewParams,
+           max_nodes: int) -> tuple[Selection, list[str], Reduction | None]:
+    """The selection, the nodes drawn one by one (most connected first) and, above the cap, the
+    reduction that gathers the rest into clusters."""
+    selection = select_nodes(model, params)
+    if len(selection.nodes) <= max_nodes:
+        return selection, sorted(selection.nodes, key=model.ranked_index.__getitem__), None
+    reduction = reduce_view(model, selection.nodes, cap=max_nodes, mode=params.cluster,
+                            pinned=selection.pinned, opened=params.open)
+    return selection, reduction.kept, reduction
+
+
+def view_nodes(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAULT_MAX_NODES) -> list[str]:
+    """The IRIs of the nodes a view draws one by one (not those gathered in clusters): what the
+    page shows, and so what an export of the view holds."""
+    return _drawn(model, params, max_nodes)[1]
 
 
 def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAULT_MAX_NODES) -> dict:
-    selection = select_nodes(model, params)
-    reduced = len(selection.nodes) > max_nodes
+    selection, kept, reduction = _drawn(model, params, max_nodes)
+    reduced = reduction is not None
     clusters: list[dict] = []
-    if reduced:
-        reduction = reduce_view(model, selection.nodes, cap=max_nodes, mode=params.cluster,
-                                pinned=selection.pinned, opened=params.open)
-        kept = reduction.kept
+    extra_edges: list[dict] = []
+    if reduction is not None:
         clusters = [cluster_payload(model, c, params.cluster) for c in reduction.clusters]
         extra_edges = cluster_edges(model, selection.nodes, reduction)
-    else:
-        kept = sorted(selection.nodes, key=model.ranked_index.__getitem__)
-        extra_edges = []
     nodes = [node_payload(model, iri) for iri in kept]
     predicates: dict[str, dict] = {}
     edges = _edges(model, kept, predicates)

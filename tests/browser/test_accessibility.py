@@ -1,6 +1,7 @@
 """axe-core in headless Chromium over the shipped graph: no serious or critical violation on the
-pages a person reads and uses (search, kinds, entities, a source, the query editor with and without
-an answer)."""
+pages a person reads and uses (search, kinds, entities, a source, the insight pages, the query editor
+with and without an answer) and on the map, at 1300x1000 and on a phone, with its details, a path and
+its list open."""
 
 from __future__ import annotations
 
@@ -96,4 +97,27 @@ def test_the_result_views_have_no_serious_accessibility_violation(page: Any, shi
     page.click(f".yasr_btnGroup .select_{view}")
     page.wait_for_selector(f".{view}-view > *")
     found = serious_violations(page)
+    assert found == [], describe(found)
+
+
+@pytest.mark.parametrize("query", ["", "select=kite", "from=kite&to=lumc&avoid=region", "lang=nl"])
+def test_the_map_has_no_serious_accessibility_violation(page: Any, shipped_url: str, query: str) -> None:
+    page.goto(shipped_url + "/?" + query)
+    page.wait_for_selector("#map-app[data-state=ready]", state="attached")
+    page.click("#view-list summary")  # the list of what the map shows, open
+    found = serious_violations(page)
+    assert found == [], describe(found)
+
+
+def test_the_map_on_a_phone_has_no_serious_accessibility_violation(page: Any, shipped_url: str) -> None:
+    context = page.context.browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        phone = context.new_page()
+        phone.goto(shipped_url + "/")
+        phone.wait_for_selector("#map-app[data-state=ready]", state="attached")
+        phone.click("#open-controls")  # the drawer of search and filters, open
+        phone.wait_for_selector("#map-search", state="visible")
+        found = serious_violations(phone)
+    finally:
+        context.close()
     assert found == [], describe(found)

@@ -70,9 +70,12 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     assert not log.errors, f"script errors: {log.errors}"
 
 
+EVERYTHING = "show=city&show=hotspot&show=region&show=area&show=concept"  # the shared attributes too
+
+
 def test_the_page_draws_the_whole_graph(page: Any, server: Server, tmp_path: Path) -> None:
-    open_map(page, server)
-    view = api(server, "/api/map/view")
+    open_map(page, server, EVERYTHING)
+    view = api(server, "/api/map/view?" + EVERYTHING)
     assert drawn(page) == {node["id"] for node in view["nodes"]}
     assert len(drawn(page)) == view["counts"]["total"]["nodes"] > 250
     assert page.get_attribute("#map-app", "data-node-count") == str(len(view["nodes"]))
@@ -154,14 +157,12 @@ def test_expand_adds_the_neighbours_and_collapse_removes_them(page: Any, server:
 
 def test_the_path_finder_highlights_the_expected_path(page: Any, server: Server, tmp_path: Path) -> None:
     open_map(page, server)
-    whole = api(server, "/api/map/view")
+    first = api(server, "/api/map/view")  # links between actors: what paths run over by default
     graph = nx.Graph()
-    graph.add_edges_from((e["from"], e["to"]) for e in whole["edges"] if e["from"] != e["to"])
-    broad = {n["id"] for n in whole["nodes"] if n["kind"] in ("Country", "Region")}
-    allowed = graph.subgraph(n for n in graph if n not in broad or n in ("lumc", "msd"))
-    expected = list(itertools.islice(nx.all_shortest_paths(allowed, "lumc", "msd"), 6))
-    choose_suggestion(page, "#path-from", "LUMC", "lumc")
-    choose_suggestion(page, "#path-to", "MSD", "msd")
+    graph.add_edges_from((e["from"], e["to"]) for e in first["edges"] if e["from"] != e["to"])
+    expected = list(itertools.islice(nx.all_shortest_paths(graph, "radboud-umc", "tno"), 6))
+    choose_suggestion(page, "#path-from", "Radboud UMC", "radboud-umc")
+    choose_suggestion(page, "#path-to", "TNO", "tno")
     before = view_query(page)
     page.click("#path-find")
     wait_for_new_view(page, before)
@@ -173,12 +174,12 @@ def test_the_path_finder_highlights_the_expected_path(page: Any, server: Server,
     assert page.locator("#map-panel .path-item").count() == min(5, len(expected))
     assert page.locator("#map-panel .path-hop .evidence blockquote").count() > 0
     query = parse_qs(urlsplit(page.url).query)
-    assert query["from"] == ["lumc"] and query["to"] == ["msd"]
+    assert query["from"] == ["radboud-umc"] and query["to"] == ["tno"]
     screenshot(page, tmp_path, "path")
 
 
 def test_the_geographic_layout_puts_cities_where_they_are(page: Any, server: Server, tmp_path: Path) -> None:
-    open_map(page, server)
+    open_map(page, server, "show=city")
     before = view_query(page)
     page.check("input[name=layout][value=geo]")
     wait_for_new_view(page, before)
@@ -186,7 +187,7 @@ def test_the_geographic_layout_puts_cities_where_they_are(page: Any, server: Ser
     at = positions(page, ["leiden", "utrecht", "groningen", "maastricht"])
     assert at["leiden"]["x"] < at["utrecht"]["x"]
     assert at["groningen"]["y"] < at["maastricht"]["y"]  # north is up: smaller y on the canvas
-    view = api(server, "/api/map/view?layout=geo")
+    view = api(server, "/api/map/view?layout=geo&show=city")
     unplaced = [n["id"] for n in view["nodes"] if n.get("margin") == "unplaced"]
     placed = [n["id"] for n in view["nodes"] if "margin" not in n]
     assert unplaced and drawn(page) >= set(unplaced)  # shown, beside the map, not dropped

@@ -86,7 +86,7 @@ def no_script_ran(page: Any, log: RequestLog, dialogs: list[str]) -> None:
 
 def test_markup_in_labels_and_quotes_is_shown_as_text(page: tuple, server: Server, tmp_path: Path) -> None:
     page, log, dialogs = page
-    open_map(page, server)
+    open_map(page, server, "show=city&show=region&show=area")  # its links go to its city and areas
     labels = page.evaluate("window.lshkgMap.nodes.get().map((n) => n.label)")
     assert LABEL_EN in labels  # drawn on the canvas as written
 

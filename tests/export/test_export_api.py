@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from urllib.parse import quote
 
 import networkx as nx
 import pyoxigraph as ox
@@ -95,6 +96,19 @@ def test_the_maps_view_with_its_own_parameters(client: FlaskClient) -> None:
     assert path.status_code == 200
 
 
+def test_the_maps_view_packed_as_its_link_sends_it(client: FlaskClient) -> None:
+    packed = get(client, "/api/export?view=" + quote("focus=kite&kind=company", safe="") + "&format=graphml")
+    assert packed.status_code == 200, packed.get_data(as_text=True)
+    assert filename(packed) == "lsh-kg-view-kind-company-focus-kite.graphml"
+    read = nx.read_graphml(io.BytesIO(packed.data))
+    assert set(nx.get_node_attributes(read, "entity").values()) == {"kite", "gilead-sciences"}
+    assert "around Kite" in read.graph["name"] and "kinds: company" in read.graph["name"]
+    first = nx.read_graphml(io.BytesIO(get(client, "/api/export?view=&format=graphml").data))
+    assert "netherlands" not in set(nx.get_node_attributes(first, "entity").values())  # as the map shows it
+    bad = get(client, "/api/export?view=" + quote("depth=9&focus=kite", safe="") + "&format=gexf")
+    assert bad.status_code == 400 and bad.get_json()["parameter"] == "depth"
+
+
 def test_all_of_it(client: FlaskClient, app: Flask) -> None:
     response = get(client, "/api/export?all=1&format=graphml")
     assert filename(response) == "lsh-kg-all.graphml"
@@ -124,6 +138,8 @@ def test_all_of_it(client: FlaskClient, app: Flask) -> None:
     ("ego=kite&all=1", 400, "selection", ["ego"]),
     ("view=1&kind=unicorn", 400, "kind", []),
     ("view=1&focus=nobody-here", 404, "focus", []),
+    ("view=&format=gexf&positions=%5B1", 400, "positions", []),
+    ("view=&format=gexf&positions=%7B%22kite%22%3A%5B1%2C%22x%22%5D%7D", 400, "positions", []),
 ])
 def test_bad_requests_name_the_parameter_and_what_is_allowed(client: FlaskClient, query: str, status: int,
                                                              parameter: str, allowed: list[str]) -> None:

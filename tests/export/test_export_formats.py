@@ -184,11 +184,18 @@ def test_gexf_reads_back_with_networkx(shipped_store: EmbeddedStore, selections:
     expected = flat_network(selections[selection], ID)
     read = nx.read_gexf(io.BytesIO(export(selections[selection], "gexf", shipped_store, ID).body))
     assert set(read.nodes) == set(expected.nodes)
+    near = 4.0 * len(read) ** 0.5  # nodes sharing a city's point are set around it, not on top
+    points = []
     for node, data in read.nodes(data=True):
         viz = data.pop("viz", None)
         assert data == expected.nodes[node]
+        assert (viz["color"]["r"], viz["color"]["g"], viz["color"]["b"]) == (data["r"], data["g"], data["b"])
+        assert viz["size"] == pytest.approx(data["size"])
         if "lat" in data:  # laid out on the map for Gephi
-            assert viz["position"]["x"] == pytest.approx(data["lon"] * 100)
+            assert viz["position"]["x"] == pytest.approx(data["lon"] * 100, abs=near)
+            assert viz["position"]["y"] == pytest.approx(data["lat"] * 100, abs=near)
+            points.append((viz["position"]["x"], viz["position"]["y"]))
+    assert len(set(points)) == len(points)
     # networkx reads a file without parallel edges as a DiGraph: the edge ids are then in the data
     edges = {data["id"]: (s, t, {k: v for k, v in data.items() if k != "id"})
              for s, t, data in read.edges(data=True)}

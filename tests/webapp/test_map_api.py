@@ -14,12 +14,14 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from graph.network.kinds import FAMILY_KEYS
+from graph.network.kinds import ATTRIBUTE_FAMILIES, FAMILY_KEYS
 from graph.store.backends import EmbeddedStore
 from webapp import create_app
 from webapp.map_state import get_map_model
 
 ID = "https://w3id.org/lsh-kg/id/"
+# the shared attributes (places, areas, themes) are off the map unless shown: this shows them all
+EVERYTHING = "show=city&show=hotspot&show=region&show=area&show=concept"
 LENSES = ("european-lead-factory", "regmed-xb", "gateways", "hotspot-leiden", "hotspot-oss-nijmegen",
           "logistics")
 
@@ -61,8 +63,19 @@ def model(app: Flask):
 
 # ---------- the whole graph ----------
 
-def test_the_whole_graph_is_drawn_with_its_counts(client: FlaskClient, model) -> None:
+def test_the_first_view_leaves_shared_attributes_off(client: FlaskClient, model) -> None:
     view = get(client, "/api/map/view")
+    actors = {model.short_id(n) for n in model.graph if model.family[n].key not in ATTRIBUTE_FAMILIES}
+    assert ids(view) == actors and len(actors) < model.graph.number_of_nodes()
+    assert "netherlands" not in ids(view) and "area-oncology" not in ids(view)
+    assert view["counts"]["nodes"] == view["counts"]["matched"] == len(actors)
+    assert ids(get(client, "/api/map/view?show=city")) == actors | {
+        model.short_id(n) for n in model.graph if model.family[n].key == "city"}
+    assert "leiden" in ids(get(client, "/api/map/view?kind=city"))  # asked for as a kind: shown
+
+
+def test_the_whole_graph_is_drawn_with_its_counts(client: FlaskClient, model) -> None:
+    view = get(client, "/api/map/view?" + EVERYTHING)
     graph = model.graph
     assert len(view["nodes"]) == graph.number_of_nodes() > 250
     assert len(view["edges"]) == graph.number_of_edges() > 300
@@ -77,7 +90,7 @@ def test_the_whole_graph_is_drawn_with_its_counts(client: FlaskClient, model) ->
 
 
 def test_nodes_are_sized_by_connectedness_and_labelled_in_both_languages(client: FlaskClient) -> None:
-    view = get(client, "/api/map/view")
+    view = get(client, "/api/map/view?" + EVERYTHING)
     by_id = {node["id"]: node for node in view["nodes"]}
     assert by_id["netherlands"]["degree"] > by_id["lumc"]["degree"]
     assert by_id["den-haag"]["labels"] == {"nl": "Den Haag", "en": "The Hague"}
@@ -143,11 +156,13 @@ def test_year_range_keeps_dated_entities_in_range_and_their_undated_links(client
 
 
 def test_focus_shows_a_neighbourhood_and_depth_widens_it(client: FlaskClient, model) -> None:
-    one = ids(get(client, "/api/map/view?focus=msd&depth=1"))
+    one = ids(get(client, f"/api/map/view?focus=msd&depth=1&{EVERYTHING}"))
     expected = {"msd"} | {model.short_id(n) for n in model.links.neighbors(ID + "msd")}
     assert one == expected
-    two = ids(get(client, "/api/map/view?focus=msd&depth=2"))
+    two = ids(get(client, f"/api/map/view?focus=msd&depth=2&{EVERYTHING}"))
     assert two > one
+    actors = ids(get(client, "/api/map/view?focus=msd&depth=1"))  # by default: not its city or country
+    assert actors == {i for i in expected if model.family[model.resolve(i)].key not in ATTRIBUTE_FAMILIES}
 
 
 def test_expand_adds_neighbours_through_the_filters_and_collapse_removes_them(client: FlaskClient,
@@ -175,7 +190,7 @@ def small_client(shipped_store: EmbeddedStore) -> Iterator[FlaskClient]:
 
 def test_above_the_cap_the_most_connected_are_drawn_and_the_rest_clustered(small_client: FlaskClient,
                                                                           model) -> None:
-    view = get(small_client, "/api/map/view")
+    view = get(small_client, "/api/map/view?" + EVERYTHING)
     assert view["reduced"] and view["maxNodes"] == 60
     assert len(view["nodes"]) + len(view["clusters"]) <= 60 and view["clusters"]
     assert len(view["nodes"]) + sum(c["count"] for c in view["clusters"]) == view["counts"]["matched"]
@@ -212,8 +227,23 @@ def test_clusters_by_city_sit_at_their_city_on_the_map(small_client: FlaskClient
 
 # ---------- paths ----------
 
+def test_paths_run_between_actors_unless_shared_attributes_are_asked_for(client: FlaskClient, model) -> None:
+    def attribute(node: str) -> bool:
+        return model.family[model.resolve(node)].key in ATTRIBUTE_FAMILIES
+
+    actors = nx.subgraph_view(model.links, filter_node=lambda n: not attribute(n))
+    answer = get(client, "/api/map/path?from=radboud-umc&to=tno")
+    assert answer["found"]
+    assert answer["length"] == nx.shortest_path_length(actors, ID + "radboud-umc", ID + "tno")
+    assert not any(attribute(n) for p in answer["paths"] for n in p)
+    honest = get(client, "/api/map/path?from=kite&to=lumc")  # they share only places and areas
+    assert honest["found"] is False and honest["paths"] == []
+    attributes = get(client, "/api/map/path?from=kite&to=lumc&avoid=region")
+    assert attributes["found"] and all(any(attribute(n) for n in p[1:-1]) for p in attributes["paths"])
+
+
 def test_path_between_two_entities_with_evidence_for_each_hop(client: FlaskClient, model) -> None:
-    answer = get(client, "/api/map/path?from=lumc&to=msd")
+    answer = get(client, "/api/map/path?from=lumc&to=msd&avoid=region")
     assert answer["found"] and answer["paths"]
     avoided = nx.subgraph_view(model.links, filter_node=lambda n: model.family[n].key != "region")
     assert answer["length"] == nx.shortest_path_length(avoided, ID + "lumc", ID + "msd")
@@ -230,7 +260,7 @@ def test_path_between_two_entities_with_evidence_for_each_hop(client: FlaskClien
 
 
 def test_a_view_with_a_path_includes_and_marks_it(client: FlaskClient) -> None:
-    view = get(client, "/api/map/view?kind=umc&from=lumc&to=msd")
+    view = get(client, "/api/map/view?kind=umc&from=lumc&to=msd&avoid=region")
     path = view["path"]
     assert path["found"] and set(path["paths"][0]) <= ids(view)
     assert path["hops"] and path["hops"][0]["from"] == "lumc"
@@ -247,7 +277,7 @@ def test_no_path_is_said_plainly(client: FlaskClient, model) -> None:
 # ---------- layouts ----------
 
 def test_geographic_layout_places_cities_and_keeps_the_unplaced_visible(client: FlaskClient, model) -> None:
-    view = get(client, "/api/map/view?layout=geo")
+    view = get(client, "/api/map/view?layout=geo&" + EVERYTHING)
     at = {node["id"]: node for node in view["nodes"]}
     assert all("x" in node and "y" in node for node in view["nodes"])
     assert at["leiden"]["x"] < at["utrecht"]["x"]
@@ -363,6 +393,8 @@ def test_edge_details_say_which_document_says_so(client: FlaskClient) -> None:
     ("/api/map/view?from=lumc", "to"),
     ("/api/map/view?from=lumc&to=lumc", "to"),
     ("/api/map/view?avoid=moon", "avoid"),
+    ("/api/map/view?show=company", "show"),  # only shared attributes are shown on demand
+    ("/api/map/view?select=nobody", "select"),
     ("/api/map/view?layout=geo&layout=force", "layout"),
     ("/api/map/view?zoom=3", "zoom"),
     ("/api/map/edge?to=lumc&predicate=locatedIn", "from"),

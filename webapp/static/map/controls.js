@@ -1,4 +1,4 @@
-/* The controls in the side bar: filters, years, layout, physics, grouping, colours, the language switch;
+/* The controls in the side bar: filters, years, shared attributes shown, layout, physics, grouping, colours, the language switch;
  * and the browser's back and forward, which reload the view the URL names.
  */
 
@@ -21,6 +21,17 @@ export function bindControls() {
         return;
       }
       change(function (p) { p[name] = value; });
+    });
+  });
+  document.querySelectorAll("#show-attributes input").forEach(function (box) {
+    box.addEventListener("change", function () {
+      var on = box.checked;
+      change(function (p) {
+        p.show = p.show.filter(function (key) { return key !== box.value; });
+        if (on) {
+          p.show.push(box.value);
+        }
+      });
     });
   });
   byId("clear-filters").addEventListener("click", function () {

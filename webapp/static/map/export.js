@@ -1,6 +1,9 @@
-/* The export link: the current view's query and the chosen format, as a link to the export API. */
+/* The export link: the current view's query and the chosen format, as a link to the export API. A
+ * click posts the same with the positions the map shows, so that GEXF, GraphML and the HTML map
+ * open laid out as on the screen.
+ */
 
-import { byId } from "./dom.js";
+import { byId, el } from "./dom.js";
 import { D, state } from "./state.js";
 
 export function updateExport() {
@@ -10,6 +13,44 @@ export function updateExport() {
     encodeURIComponent(byId("export-format").value);
 }
 
+function positions() {
+  var drawn = {};
+  if (!state.network) {
+    return drawn;
+  }
+  var at = state.network.getPositions();
+  Object.keys(at).forEach(function (id) {
+    var item = state.nodes.get(id);
+    if (item && !item.cluster) {
+      drawn[id] = [Math.round(at[id].x * 10) / 10, Math.round(at[id].y * 10) / 10];
+    }
+  });
+  return drawn;
+}
+
+function field(form, name, value) {
+  var input = el("input");
+  input.type = "hidden";
+  input.name = name;
+  input.value = value;
+  form.appendChild(input);
+}
+
+function postExport(event) {
+  event.preventDefault();
+  var form = el("form");
+  form.method = "post";
+  form.action = D.exportApi;
+  form.hidden = true;
+  field(form, "view", state.view ? state.view.query : "");
+  field(form, "format", byId("export-format").value);
+  field(form, "positions", JSON.stringify(positions()));
+  document.body.appendChild(form);
+  form.submit();
+  form.remove();
+}
+
 export function bindExport() {
   byId("export-format").addEventListener("change", updateExport);
+  byId("export-link").addEventListener("click", postExport);
 }

@@ -1,5 +1,6 @@
 /* What vis-network draws for the view: nodes, clusters and links as vis items (colours, sizes, titles
- * as plain text), the marks of a path, and the network's options for each layout.
+ * as plain text), the marks of a path (the rest dimmed), and the network's options for each layout.
+ * Node labels are drawn by labels.js (by importance, never overlapping), not by vis-network.
  */
 
 import { state } from "./state.js";
@@ -49,11 +50,19 @@ function clusterTitle(cluster) {
     t("cluster-top", { names: names }), cluster.openable ? t("cluster-open") : t("cluster-full")].join("\n");
 }
 
+const HIDDEN_LABEL = { color: "rgba(0,0,0,0)", strokeWidth: 0 };  // labels.js draws them, by importance
+
+function dimmed(onPath) {
+  // a path shown inside a larger view: the rest fades, so the path reads at a glance
+  return !onPath && state.view && state.view.path && state.view.path.found;
+}
+
 export function visNode(node, onPath) {
   var colour = nodeColour(node);
   var family = state.families[node.family] || {};
   var focused = state.view && state.view.focus === node.id;
   var item = {
+    font: HIDDEN_LABEL, opacity: dimmed(onPath) ? 0.25 : 1,
     id: node.id, label: pick(node.labels, node.id), title: nodeTitle(node), shape: family.shape || "dot",
     value: Math.sqrt(node.degree + 1),
     color: { background: colour, border: onPath ? PATH_COLOUR : darker(colour),
@@ -123,7 +132,8 @@ export function visEdge(edge, onPath) {
     id: id, from: edge.from, to: edge.to, predicate: edge.predicate, onPath: !!onPath,
     arrows: { to: { enabled: true, scaleFactor: 0.45 } }, dashes: !!edge.general,
     width: onPath ? 4 : 1, color: onPath ? { color: PATH_COLOUR, highlight: PATH_COLOUR }
-      : { color: faint ? "rgba(150,165,180,0.18)" : "#b5bfca", highlight: "#1f5fae", hover: "#56708f" },
+      : { color: faint || dimmed(onPath) ? "rgba(150,165,180,0.18)" : "#8d99a6", highlight: "#1f5fae",
+        hover: "#56708f" },
     title: labelOf(edge.from) + " — " + predicate + " → " + labelOf(edge.to) + "\n" + says
   };
 }

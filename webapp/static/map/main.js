@@ -11,6 +11,7 @@
  */
 
 import { bindControls } from "./controls.js";
+import { bindDrawers } from "./drawers.js";
 import { fetchJson } from "./dom.js";
 import { bindExport } from "./export.js";
 import { applyLanguage } from "./page.js";
@@ -23,6 +24,7 @@ function start() {
   bindSearch();
   bindPaths();
   bindControls();
+  bindDrawers();
   bindExport();
   applyLanguage();
   var options = fetchJson(D.optionsApi).then(function (answer) {

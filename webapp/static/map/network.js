@@ -7,6 +7,7 @@ import { openCluster, toggleExpand } from "./actions.js";
 import { byId } from "./dom.js";
 import { drawGeography, ensureOutline } from "./geo.js";
 import { networkOptions, pathPairs, visCluster, visEdge, visNode } from "./items.js";
+import { drawLabels, setLabelOrder } from "./labels.js";
 import { showEdge, showNode } from "./panel.js";
 import { app, state, vis } from "./state.js";
 import { setState } from "./view.js";
@@ -20,6 +21,10 @@ export function drawNetwork(view) {
   });
   var layoutKey = view.layout;
   var fresh = !state.network || state.layoutKey !== layoutKey || view.layout === "hierarchical";
+  setLabelOrder(view);
+  // a new set of nodes is shown whole once drawn; a path, zoomed to
+  state.fitTo = view.path && view.path.found ? Object.keys(marks.nodes) : [];
+  state.fitPending = fresh || !sameNodes(items);
   if (fresh) {
     if (state.network) {
       state.network.destroy();
@@ -62,6 +67,65 @@ export function drawNetwork(view) {
       applyPhysicsSwitch();
     }
     readyAfterDrawing();
+  }
+}
+
+function sameNodes(items) {
+  return items.length === state.nodes.length && items.every(function (item) { return state.nodes.get(item.id); });
+}
+
+function fitTo(network) {
+  // fitted on the nodes themselves: vis-network's own fit also counts the labels it does not draw
+  var box = nodesBox(network);
+  state.fittedBox = box;
+  if (!box) {
+    return;
+  }
+  var frame = byId("map-canvas");
+  var margin = 60;  // a node's size and the label under it
+  var scale = Math.min(1.6, 0.92 * Math.min(frame.clientWidth / (box[1] - box[0] + 2 * margin),
+    frame.clientHeight / (box[3] - box[2] + 2 * margin)));
+  network.moveTo({ position: { x: (box[0] + box[1]) / 2, y: (box[2] + box[3]) / 2 }, scale: scale });
+}
+
+function fitView() {
+  if (!state.fitPending || !state.network) {
+    return;
+  }
+  state.fitPending = false;
+  fitTo(state.network);
+  // the force layout may still settle after its iterations (vis-network does not always say when it
+  // rests): kept fitted for a few seconds, until the visitor moves, zooms or chooses a node
+  state.refitWhenStable = state.params.layout === "force";
+  state.fittedAt = window.performance.now();
+}
+
+function nodesBox(network) {
+  // the drawn nodes' (or the path's) extent on the canvas: changes when they move, not with the view
+  var at = network.getPositions(state.fitTo.length ? state.fitTo : undefined);
+  var ids = Object.keys(at);
+  if (!ids.length) {
+    return null;
+  }
+  var xs = ids.map(function (id) { return at[id].x; });
+  var ys = ids.map(function (id) { return at[id].y; });
+  return [Math.min.apply(null, xs), Math.max.apply(null, xs), Math.min.apply(null, ys), Math.max.apply(null, ys)];
+}
+
+function keepFitted(network) {
+  if (!state.refitWhenStable || network !== state.network) {
+    return;
+  }
+  if (window.performance.now() - state.fittedAt > 5000) {
+    state.refitWhenStable = false;
+    return;
+  }
+  var box = nodesBox(network);
+  var moved = box && state.fittedBox && box.some(function (value, index) {
+    return Math.abs(value - state.fittedBox[index]) > 2;
+  });
+  if (moved) {  // the layout still settling after the fit: fitted again (a move of the view is left alone)
+    fitTo(network);
   }
 }
 
@@ -111,6 +175,7 @@ function applyPhysicsSwitch() {
 
 function markReady() {
   state.waitingForStable = false;
+  fitView();
   app.dataset.nodeCount = String(state.nodes.length);
   app.dataset.edgeCount = String(state.edges.length);
   app.dataset.clusterCount = String(state.view ? state.view.clusters.length : 0);
@@ -135,6 +200,12 @@ function bindNetwork(network) {
       applyPhysicsSwitch();
       markReady();
     }
+    if (state.refitWhenStable) {
+      fitTo(network);
+    }
+  });
+  ["dragStart", "zoom"].forEach(function (name) {
+    network.on(name, function () { state.refitWhenStable = false; });
   });
   network.on("click", function (event) {
     if (event.nodes.length) {
@@ -153,6 +224,10 @@ function bindNetwork(network) {
     if (item && !item.cluster) {
       toggleExpand(item.id);
     }
+  });
+  network.on("afterDrawing", function (ctx) {
+    keepFitted(network);
+    drawLabels(ctx, network);
   });
   network.on("beforeDrawing", function (ctx) {
     if (state.params.layout === "geo") {

@@ -9,8 +9,10 @@ import { ensureOutline } from "./geo.js";
 import { renderLegend } from "./legend.js";
 import { renderLenses } from "./lenses.js";
 import { drawNetwork } from "./network.js";
+import { focusNode, whenReady } from "./actions.js";
 import { showNode } from "./panel.js";
 import { renderPath } from "./paths.js";
+import { renderViewList } from "./viewlist.js";
 import { state } from "./state.js";
 import { number, pick, t } from "./texts.js";
 
@@ -33,18 +35,35 @@ export function render(view) {
   renderChips(view);
   renderLegend(view);
   renderLenses();
+  renderAbout();
+  renderViewList(view);
   updateExport();
   var shown = byId("map-panel");
   var language = state.renderedLang;
   state.renderedLang = state.params.lang;
   drawNetwork(view);
+  var select = state.params.select;
   if (view.path) {
     renderPath(view.path);
+  } else if (select && language === undefined && state.nodeIndex[select]) {
+    whenReady(function () { focusNode(select); });  // a link to a chosen entity opens with its details
   } else if (shown.dataset.kind === "node" && shown.dataset.node && language !== state.params.lang) {
     showNode(shown.dataset.node);  // the panel in the new language
   } else if (view.focus && !shown.dataset.kind) {
     showNode(view.focus);  // a neighbourhood opens with its centre's details
   }
+}
+
+function renderAbout() {
+  var about = state.options && state.options.about;
+  if (!about) {
+    return;
+  }
+  var names = about.documents.map(function (doc) { return pick(doc.labels, doc.id); });
+  var box = byId("map-about");
+  box.textContent = t("about", { count: about.documents.length, built: about.built || "?",
+    version: about.version || "?" });
+  box.title = names.join("\n");
 }
 
 function renderCounts(view) {
@@ -57,6 +76,11 @@ function renderCounts(view) {
     text += t("counts-matched", { matched: number(counts.matched) });
   }
   text += t("counts-total", { total: number(counts.total.nodes) });
+  (view.chosen.partnership || []).forEach(function (chosen) {
+    if (chosen.members === 0) {
+      text += " · " + t("no-members", { name: pick(chosen.labels, chosen.id) });
+    }
+  });
   var box = byId("map-counts");
   box.textContent = text;
   box.dataset.nodes = String(counts.nodes);
@@ -80,7 +104,9 @@ function fillSelect(select, items, current) {
       groups[groupName].label = groupName;
       select.appendChild(groups[groupName]);
     }
-    var option = el("option", null, pick(item.labels, item.id) + " (" + number(item.count) + ")");
+    var unnamed = select.id === "filter-partnership" && !item.count;  // a partnership no source names members of
+    var count = unnamed ? t("no-members-short") : number(item.count);
+    var option = el("option", null, pick(item.labels, item.id) + " (" + count + ")");
     option.value = item.id;
     groups[groupName].appendChild(option);
   });
@@ -103,7 +129,10 @@ function syncControls() {
   byId("physics-toggle").disabled = params.layout !== "force";
   byId("cluster-mode").value = params.cluster;
   byId("colour-mode").value = params.colour;
-  byId("path-avoid").checked = params.avoid === null;
+  byId("path-attributes").checked = params.avoid !== null && params.avoid.indexOf("city") < 0;
+  document.querySelectorAll("#show-attributes input").forEach(function (box) {
+    box.checked = params.show.indexOf(box.value) >= 0;
+  });
 }
 
 export function applyLanguage() {

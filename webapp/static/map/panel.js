@@ -4,6 +4,7 @@
 
 import { openCluster, selectEntity, toggleExpand } from "./actions.js";
 import { byId, el, fetchJson } from "./dom.js";
+import { openDrawer } from "./drawers.js";
 import { button, evidenceList, factRow, panel } from "./evidence.js";
 import { swatch } from "./legend.js";
 import { setPathEnd } from "./paths.js";
@@ -11,7 +12,17 @@ import { D, entityHref, isOwn, state } from "./state.js";
 import { number, pick, t } from "./texts.js";
 import { change } from "./view.js";
 
-export function showNode(id) {
+function takeFocusIn(box) {
+  // asked for from the keyboard (search, the list of the view): the details take the focus
+  var heading = box.querySelector("h2");
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
+}
+
+export function showNode(id, takeFocus) {
+  openDrawer("panel");
   var box = panel();
   box.dataset.node = id;
   box.dataset.kind = "node";
@@ -19,6 +30,9 @@ export function showNode(id) {
   return fetchJson(D.nodeApi + encodeURIComponent(id)).then(function (details) {
     if (byId("map-panel").dataset.node === id) {
       renderNode(details);
+      if (takeFocus) {
+        takeFocusIn(byId("map-panel"));
+      }
     }
   }).catch(function (error) {
     var again = panel();
@@ -117,11 +131,12 @@ function renderNode(d) {
   box.appendChild(linkSection);
 }
 
-export function showEdge(edgeId) {
+export function showEdge(edgeId, takeFocus) {
   var item = state.edges.get(edgeId);
   if (!item) {
     return null;
   }
+  openDrawer("panel");
   var box = panel();
   box.dataset.kind = "edge";
   box.dataset.edge = edgeId;
@@ -164,6 +179,9 @@ export function showEdge(edgeId) {
     section.appendChild(el("h3", null, t("edge-says")));
     section.appendChild(evidenceList(d.evidence));
     again.appendChild(section);
+    if (takeFocus) {
+      takeFocusIn(again);
+    }
   }).catch(function (error) {
     panel().appendChild(el("p", "banner error", error.message || String(error)));
   });

@@ -1,30 +1,67 @@
 /* "How are these two connected?": the two ends (chosen from suggestions or from a node's panel), the
  * request for the shortest paths, and the panel that lists them with the evidence for each step.
+ *
+ * By default paths run over links between actors (memberships, partnerships, deals, sites, posts,
+ * ...). Hops through a shared attribute (a city, a therapeutic area) come only when asked for, and
+ * are then told as what they are: "both in Leiden", not a link.
  */
 
 import { byId, el } from "./dom.js";
-import { evidenceList, panel } from "./evidence.js";
+import { button, evidenceList, panel } from "./evidence.js";
 import { autocomplete } from "./search.js";
 import { state } from "./state.js";
 import { labelOf, pick, t } from "./texts.js";
 import { change } from "./view.js";
+
+const SHARED = { city: "shared-place", hotspot: "shared-place", region: "shared-place", area: "shared-area",
+  concept: "shared-theme" };
+const WITH_ATTRIBUTES = ["region"];  // never through "the Netherlands", even when attributes are asked for
+
+function sharedKey(id) {
+  var node = state.nodeIndex[id];
+  return node ? SHARED[node.family] : null;
+}
+
+function pathText(ids) {
+  // "Kite · both work on Oncology · Janssen" for a shared attribute, "A → B" for a link
+  var text = labelOf(ids[0]);
+  for (var index = 1; index < ids.length; index += 1) {
+    var key = index < ids.length - 1 ? sharedKey(ids[index]) : null;
+    if (key) {
+      text += " · " + t(key, { name: labelOf(ids[index]) }) + " · ";
+    } else {
+      text += (index > 1 && sharedKey(ids[index - 1]) ? "" : " → ") + labelOf(ids[index]);
+    }
+  }
+  return text;
+}
 
 export function renderPath(path) {
   var box = panel();
   box.dataset.kind = "path";
   var a = labelOf(path.from);
   var b = labelOf(path.to);
-  box.appendChild(el("h2", null, t("path-title", { a: a, b: b })));
+  var shared = path.found && path.paths.some(function (ids) {
+    return ids.slice(1, -1).some(function (id) { return sharedKey(id); });
+  });
+  box.dataset.shared = shared ? "true" : "false";
+  box.appendChild(el("h2", null, t(shared ? "path-title-shared" : "path-title", { a: a, b: b })));
   if (!path.found) {
-    box.appendChild(el("p", "path-none", t("path-none", { a: a, b: b,
-      avoid: state.params.avoid === null || state.params.avoid.length ? t("path-none-avoid") : "" })));
+    var asked = state.params.avoid !== null && state.params.avoid.indexOf("city") < 0;
+    box.appendChild(el("p", "path-none", t(asked ? "path-none-anything" : "path-none", { a: a, b: b })));
+    if (!asked) {
+      box.appendChild(button(t("path-try-shared"), function () {
+        change(function (p) { p.avoid = WITH_ATTRIBUTES.slice(); });
+      }));
+    }
     return;
+  }
+  if (shared) {
+    box.appendChild(el("p", "path-shared-note", t("path-shared-note", { a: a, b: b })));
   }
   box.appendChild(el("p", null, t("path-summary", { count: path.paths.length, length: path.length })));
   var list = el("ol", "path-list");
-  path.paths.forEach(function (ids) {
-    list.appendChild(el("li", "path-item", ids.map(labelOf).join(" → ")));
-  });
+  path.paths.forEach(function (ids) { list.appendChild(el("li", "path-item", pathText(ids))); });
   box.appendChild(list);
   var section = el("section", "panel-section");
   section.appendChild(el("h3", null, t("path-hops")));
@@ -53,7 +90,7 @@ function findPath() {
     byId("map-message").textContent = t("path-need");
     return;
   }
-  var avoid = byId("path-avoid").checked ? null : [];
+  var avoid = byId("path-attributes").checked ? WITH_ATTRIBUTES.slice() : null;
   change(function (p) { p.from = state.path.from; p.to = state.path.to; p.avoid = avoid; });
 }
 

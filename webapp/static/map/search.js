@@ -1,5 +1,7 @@
 /* The autocomplete under the search box and the path ends: suggestions from the search API, limited to
- * kinds the map knows, chosen with the mouse or the keyboard (arrows, Enter, Escape).
+ * kinds the map knows, chosen with the mouse or the keyboard as the WAI-ARIA combobox pattern has it:
+ * nothing is chosen until the user moves (ArrowDown then Enter picks the first), Escape closes. The
+ * list is placed over the page (fixed), so the side bar's edge does not cut it.
  */
 
 import { selectEntity } from "./actions.js";
@@ -14,6 +16,7 @@ export function autocomplete(input, list, onChoose) {
   function close() {
     list.hidden = true;
     input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
     active = -1;
   }
 
@@ -21,6 +24,20 @@ export function autocomplete(input, list, onChoose) {
     Array.prototype.forEach.call(list.children, function (item, index) {
       item.setAttribute("aria-selected", index === active ? "true" : "false");
     });
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", list.id + "-" + active);
+      list.children[active].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function place() {
+    var box = input.getBoundingClientRect();
+    list.style.left = Math.max(4, Math.min(box.left, window.innerWidth - 344)) + "px";
+    list.style.top = box.bottom + 2 + "px";
+    list.style.width = Math.min(window.innerWidth - 8, Math.max(box.width, 340)) + "px";
+    list.style.maxHeight = Math.max(120, window.innerHeight - box.bottom - 12) + "px";
   }
 
   function choose(hit) {
@@ -57,8 +74,9 @@ export function autocomplete(input, list, onChoose) {
         });
         list.appendChild(item);
       });
-      active = hits.length ? 0 : -1;
+      active = -1;  // nothing chosen until the user moves
       mark();
+      place();
       list.hidden = !hits.length;
       input.setAttribute("aria-expanded", hits.length ? "true" : "false");
     }).catch(function () { close(); });
@@ -71,9 +89,12 @@ export function autocomplete(input, list, onChoose) {
     }
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      active = (active + (event.key === "ArrowDown" ? 1 : -1) + hits.length) % hits.length;
+      if (active < 0) {
+        active = event.key === "ArrowDown" ? 0 : hits.length - 1;
+      } else {
+        active = (active + (event.key === "ArrowDown" ? 1 : -1) + hits.length) % hits.length;
+      }
       mark();
-      input.setAttribute("aria-activedescendant", list.id + "-" + active);
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       choose(hits[active]);
@@ -82,8 +103,14 @@ export function autocomplete(input, list, onChoose) {
     }
   });
   input.addEventListener("blur", function () { window.setTimeout(close, 150); });
+  window.addEventListener("resize", close);
+  var scroller = input.closest(".map-controls");
+  if (scroller) {
+    scroller.addEventListener("scroll", function () { if (!list.hidden) { place(); } });
+  }
 }
 
 export function bindSearch() {
-  autocomplete(byId("map-search"), byId("map-search-list"), function (id) { selectEntity(id); });
+  // chosen: the entity is selected (in the URL) and its details take the keyboard focus
+  autocomplete(byId("map-search"), byId("map-search-list"), function (id) { selectEntity(id, true); });
 }
