@@ -22,6 +22,7 @@ from graph.network.params import DEFAULT_AVOID, ViewError, parse_view_params
 from graph.network.paths import MAX_PATHS, find_paths, path_hops
 from graph.network.view import compute_view, node_payload
 from graph.store.backends import StoreUnavailable
+from graph.store.derived import derived_folder, read_version
 from webapp.app_store import get_store
 from webapp.map_state import get_map_model, max_nodes, outline_file
 from webapp.security import CONTENT_SECURITY_POLICY
@@ -172,19 +173,24 @@ def lenses() -> Response:
 
 def _about() -> dict:
     """What the map shows, in one line above it: the source documents, when the store was built
-    (the embedded store's date; unknown for a remote endpoint) and the version of lsh-kg."""
+    (the date and content hash `lshkg build` recorded, else the embedded store's date; unknown for
+    a remote endpoint) and the version of lsh-kg."""
     model = get_map_model()
     documents = sorted(({"id": model.short_id(iri), "labels": doc["labels"]}
                         for iri, doc in model.documents.items()), key=lambda d: d["id"])
-    built = None
+    built = dataset = None
     store_dir = Path(current_app.config.get("LSHKG_STORE_DIR") or "")
     if not current_app.config.get("LSHKG_ENDPOINT") and store_dir.is_dir():
-        built = datetime.fromtimestamp(store_dir.stat().st_mtime, tz=UTC).date().isoformat()
+        recorded = read_version(derived_folder(store_dir))  # what `lshkg build` recorded
+        if recorded is not None:
+            built, dataset = recorded.date, recorded.hash[:8]
+        else:
+            built = datetime.fromtimestamp(store_dir.stat().st_mtime, tz=UTC).date().isoformat()
     try:
         version = metadata.version("lsh-kg")
     except metadata.PackageNotFoundError:
         version = None
-    return {"documents": documents, "built": built, "version": version}
+    return {"documents": documents, "built": built, "dataset": dataset, "version": version}
 
 
 @blueprint.route("/api/map/options")

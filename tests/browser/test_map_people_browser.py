@@ -77,6 +77,7 @@ def test_the_first_view_is_readable_and_says_what_it_shows(page: Any, server: Se
     about = api(server, "/api/map/options")["about"]
     line = page.text_content("#map-about")
     assert f"{len(about['documents'])} source documents" in line and about["version"] in line
+    assert f"dataset {about['dataset']}, built {about['built']}" in line  # as `lshkg build` recorded
     assert "general knowledge" in page.text_content(".line-legend")
     before = view_query(page)
     page.check("#show-attributes input[value=region]")  # on demand

@@ -103,6 +103,9 @@ def test_the_app_reads_them_instead_of_computing(built: Path, monkeypatch: pytes
     app = make_app(str(built / "store"))
     with app.test_client() as client:
         assert client.get("/api/map/view").get_json()["nodes"]
+        about = client.get("/api/map/options").get_json()["about"]
+        version = read_version(derived_folder(built / "store"))
+        assert about["dataset"] == version.hash[:8] and about["built"] == version.date
         assert client.get("/search.json?q=acme").get_json()["hits"]
     close_store(app)
     # without the version the derived files do not count, and the server would compute them

@@ -62,6 +62,7 @@ function renderAbout() {
   var names = about.documents.map(function (doc) { return pick(doc.labels, doc.id); });
   var box = byId("map-about");
   box.textContent = t("about", { count: about.documents.length, built: about.built || "?",
+    dataset: about.dataset || "?",
     version: about.version || "?" });
   box.title = names.join("\n");
 }
