@@ -17,10 +17,11 @@ from graph.insight.figures import Figure, MeasureFigures, as_dict, load_figures,
 from graph.store.backends import StoreUnavailable
 from webapp.app_store import get_store
 from webapp.entity_view import Links, pick
+from webapp.insight_requests import BadParameter, answer_bad_parameters, language
 
 blueprint = Blueprint("figures", __name__)
+answer_bad_parameters(blueprint)
 
-LANGUAGES = ("en", "nl")
 CSV_COLUMNS = ("measure", "subject", "category", "period", "year", "year_end", "qualifier", "value", "unit",
                "source", "quote", "differing", "observation")
 TEXTS = {
@@ -45,19 +46,6 @@ QUALIFIERS = {"en": {"about": "about", "more-than": "more than", "at-least": "at
 
 
 MAX_SUBJECT = 200
-
-
-class BadParameter(ValueError):
-    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.parameter, self.status = parameter, status
-
-
-def _language() -> str:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
-    return lang
 
 
 def _subject(links: Links) -> str | None:
@@ -112,18 +100,10 @@ def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
     return jsonify(error=str(error)), 503
 
 
-@blueprint.errorhandler(BadParameter)
-def bad_parameter(error: BadParameter) -> tuple[Response, int]:
-    if request.path == "/figures":
-        page = render_template("error.html", status=error.status, message=str(error))
-        return Response(page, mimetype="text/html"), error.status
-    return jsonify(error=str(error), parameter=error.parameter), error.status
-
-
 @blueprint.route("/figures")
 @blueprint.route("/figures.json", endpoint="figures_json")
 def figures() -> Response:
-    lang = _language()
+    lang = language()
     measures, subject, subject_label = _view(lang)
     if request.path.endswith(".json"):
         return jsonify(lang=lang, subject=subject, measures=measures)
@@ -153,12 +133,12 @@ def _csv(measures: list[dict], stem: str) -> Response:
 
 @blueprint.route("/figures.csv")
 def all_figures_csv() -> Response:
-    return _csv(_view(_language())[0], "all")
+    return _csv(_view(language())[0], "all")
 
 
 @blueprint.route("/figures/<measure>.csv")
 def measure_csv(measure: str) -> Response | tuple[Response, int]:
-    chosen = [m for m in _view(_language())[0] if m["id"] == measure]
+    chosen = [m for m in _view(language())[0] if m["id"] == measure]
     if not chosen:
         return jsonify(error=f"no figures of a measure {measure!r}", parameter="measure"), 404
     return _csv(chosen, measure)

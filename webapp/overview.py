@@ -9,26 +9,12 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from graph.insight.overview import Group, Overview, compare, overview
 from graph.network.model import MapModel
 from webapp.entity_view import Links
+from webapp.insight_requests import answer_bad_parameters, entity_parameter, language
 from webapp.map_state import get_map_model
 from webapp.overview_texts import TEXTS
 
 blueprint = Blueprint("overview", __name__)
-
-LANGUAGES = ("en", "nl")
-
-
-
-class BadParameter(ValueError):
-    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.parameter, self.status = parameter, status
-
-
-def _language() -> str:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
-    return lang
+answer_bad_parameters(blueprint)
 
 
 class _Words:
@@ -73,18 +59,10 @@ def _overview_view(words: _Words, found: Overview, top: int = 3) -> dict:
     }
 
 
-@blueprint.errorhandler(BadParameter)
-def bad_parameter(error: BadParameter) -> tuple[Response, int]:
-    if not request.path.endswith(".json"):
-        page = render_template("error.html", status=error.status, message=str(error))
-        return Response(page, mimetype="text/html"), error.status
-    return jsonify(error=str(error), parameter=error.parameter), error.status
-
-
 @blueprint.route("/overview")
 @blueprint.route("/overview.json", endpoint="overview_json")
 def overview_page() -> Response:
-    lang = _language()
+    lang = language()
     model = get_map_model()
     view = _overview_view(_Words(model, lang), overview(model))
     if request.path.endswith(".json"):
@@ -96,22 +74,12 @@ def overview_page() -> Response:
                                         seed=view["method"]["seed"])), mimetype="text/html")
 
 
-def _entity(model: MapModel, name: str) -> str:
-    value = request.args.get(name, "")
-    if not value:
-        raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
-    iri = model.resolve(value[:200])
-    if iri is None:
-        raise BadParameter(name, f"{name}={value[:200]!r} is no entity on the map", status=404)
-    return iri
-
-
 @blueprint.route("/compare")
 @blueprint.route("/compare.json", endpoint="compare_json")
 def compare_page() -> Response:
-    lang = _language()
+    lang = language()
     model = get_map_model()
-    first, second = _entity(model, "a"), _entity(model, "b")
+    first, second = entity_parameter(model, "a"), entity_parameter(model, "b")
     words = _Words(model, lang)
     shared = compare(model, first, second)
     view = {"a": words.node(first), "b": words.node(second), "linked": bool(shared.pop("linked")),

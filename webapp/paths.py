@@ -10,11 +10,12 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from graph.insight.sentences import MAX_PATHS, ToldPath, evidence_words, tell_paths
 from graph.network.model import MapModel
 from webapp.entity_view import Links
+from webapp.insight_requests import BadParameter, answer_bad_parameters, entity_parameter, language
 from webapp.map_state import get_map_model
 
 blueprint = Blueprint("paths", __name__)
+answer_bad_parameters(blueprint)
 
-LANGUAGES = ("en", "nl")
 TEXTS = {
     "en": {"title": "How are they linked?", "none": "No path over links between actors.",
            "try-attributes": "Also through shared places and themes", "path": "Path", "from": "From",
@@ -27,12 +28,6 @@ TEXTS = {
 }
 
 
-class BadParameter(ValueError):
-    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.parameter, self.status = parameter, status
-
-
 def _link_kinds(model: MapModel) -> set[str]:
     """The local names of the predicates that link nodes on the map (memberOf, locatedIn, ...)."""
     kinds = model.cache.get("paths-link-kinds")
@@ -43,17 +38,8 @@ def _link_kinds(model: MapModel) -> set[str]:
 
 
 def _arguments(model: MapModel) -> dict:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
-    ends = {}
-    for name in ("from", "to"):
-        value = request.args.get(name, "")[:200]
-        if not value:
-            raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
-        ends[name] = model.resolve(value)
-        if ends[name] is None:
-            raise BadParameter(name, f"{name}={value!r} is no entity on the map", status=404)
+    lang = language()
+    ends = {name: entity_parameter(model, name) for name in ("from", "to")}
     k = request.args.get("k", "1")
     if not (k.isascii() and k.isdigit() and 1 <= int(k) <= MAX_PATHS):
         raise BadParameter("k", f"k must be a whole number from 1 to {MAX_PATHS}")
@@ -80,14 +66,6 @@ def _path_view(model: MapModel, path: ToldPath, links: Links, lang: str) -> dict
                       "sources": [{"id": e["source"]["id"], "quote": e.get("quote")}
                                   for e in hop.evidence if e.get("source")]}
                      for hop in path.hops]}
-
-
-@blueprint.errorhandler(BadParameter)
-def bad_parameter(error: BadParameter) -> tuple[Response, int]:
-    if not request.path.endswith(".json"):
-        page = render_template("error.html", status=error.status, message=str(error))
-        return Response(page, mimetype="text/html"), error.status
-    return jsonify(error=str(error), parameter=error.parameter), error.status
 
 
 @blueprint.route("/paths")

@@ -9,11 +9,12 @@ from graph.insight.timeline import timeline
 from graph.store.backends import StoreUnavailable
 from webapp.app_store import get_store
 from webapp.entity_view import Links, pick
+from webapp.insight_requests import answer_bad_parameters, entity_parameter, language
 from webapp.map_state import get_map_model
 
 blueprint = Blueprint("timeline", __name__)
+answer_bad_parameters(blueprint)
 
-LANGUAGES = ("en", "nl")
 TEXTS = {
     "en": {"title": "Timeline", "undated": "Linked, without a date in the sources", "none": "No dated facts.",
            "foundedYear": "founded", "startYear": "started", "endYear": "ended", "year": "took place",
@@ -25,20 +26,6 @@ TEXTS = {
 }
 
 
-class BadParameter(ValueError):
-    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.parameter, self.status = parameter, status
-
-
-@blueprint.errorhandler(BadParameter)
-def bad_parameter(error: BadParameter) -> tuple[Response, int]:
-    if not request.path.endswith(".json"):
-        page = render_template("error.html", status=error.status, message=str(error))
-        return Response(page, mimetype="text/html"), error.status
-    return jsonify(error=str(error), parameter=error.parameter), error.status
-
-
 @blueprint.errorhandler(StoreUnavailable)
 def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
     return jsonify(error=str(error)), 503
@@ -47,16 +34,9 @@ def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
 @blueprint.route("/timeline")
 @blueprint.route("/timeline.json", endpoint="timeline_json")
 def timeline_page() -> Response:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
+    lang = language()
     model = get_map_model()
-    value = request.args.get("entity", "")[:200]
-    if not value:
-        raise BadParameter("entity", "entity is missing: give the id of an entity, e.g. entity=janssen")
-    entity = model.resolve(value)
-    if entity is None:
-        raise BadParameter("entity", f"entity={value!r} is no entity on the map", status=404)
+    entity = entity_parameter(model, "entity")
     links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
     found = timeline(get_store(), model, entity)
     text = TEXTS[lang]

@@ -15,13 +15,13 @@ import datetime
 import fcntl
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
+
+from graph.records.build import write_atomically
 
 __all__ = ["DatasetVersion", "compute_version", "derived_folder", "forget_version", "load_or_build",
            "read_version", "write_version"]
@@ -55,20 +55,10 @@ def compute_version(dataset_file: Path, date: datetime.date | None = None) -> Da
     return DatasetVersion(digest.hexdigest()[:16], (date or datetime.date.today()).isoformat())
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_version(folder: Path, version: DatasetVersion) -> None:
-    _write_atomically(folder / VERSION_FILE, json.dumps(asdict(version)).encode())
+    write_atomically(folder / VERSION_FILE, json.dumps(asdict(version)).encode())
 
 
 def forget_version(folder: Path) -> None:
@@ -114,5 +104,5 @@ def load_or_build(folder: Path, name: str, build: Callable[[], T]) -> T:
             return found  # type: ignore[return-value]
         value = build()
         with contextlib.suppress(OSError):  # a full disk loses the shortcut, not the answer
-            _write_atomically(path, pickle.dumps((version.hash, value), protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomically(path, pickle.dumps((version.hash, value), protocol=pickle.HIGHEST_PROTOCOL))
         return value

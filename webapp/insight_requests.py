@@ -1,0 +1,51 @@
+"""What the insight pages (figures, overview, compare, paths, timeline) read from a request alike:
+the language, an entity named by its id, and a bad parameter answered as HTML for a page and as
+JSON for its twin, naming the parameter."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, render_template, request
+
+from graph.network.model import MapModel
+
+__all__ = ["LANGUAGES", "BadParameter", "answer_bad_parameters", "entity_parameter", "language"]
+
+LANGUAGES = ("en", "nl")
+MAX_ID = 200
+
+
+class BadParameter(ValueError):
+    def __init__(self, parameter: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.parameter, self.status = parameter, status
+
+
+def language() -> str:
+    lang = request.args.get("lang", "en")
+    if lang not in LANGUAGES:
+        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
+    return lang
+
+
+def entity_parameter(model: MapModel, name: str) -> str:
+    """The map's node the parameter `name` names (an id such as lumc); 400 when missing, 404 when
+    no such entity is on the map."""
+    value = request.args.get(name, "")[:MAX_ID]
+    if not value:
+        raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
+    iri = model.resolve(value)
+    if iri is None:
+        raise BadParameter(name, f"{name}={value!r} is no entity on the map", status=404)
+    return iri
+
+
+def answer_bad_parameters(blueprint: Blueprint) -> None:
+    """Bad parameters of the blueprint's routes: an HTML error page, or JSON for the JSON twin and
+    the CSV files."""
+
+    @blueprint.errorhandler(BadParameter)
+    def bad_parameter(error: BadParameter) -> tuple[Response, int]:
+        if not request.path.endswith((".json", ".csv")):
+            page = render_template("error.html", status=error.status, message=str(error))
+            return Response(page, mimetype="text/html"), error.status
+        return jsonify(error=str(error), parameter=error.parameter), error.status
