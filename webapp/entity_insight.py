@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from flask import request
 
-from graph.insight.figures import load_figures, measure_figures, names
+from graph.insight.figures import measure_figures, names
 from graph.insight.overview import overview
 from graph.store.backends import Store
 from webapp.entity_view import Links, pick
+from webapp.figures import get_figures
 from webapp.map_state import get_map_model
 
 __all__ = ["entity_insight"]
@@ -31,7 +32,7 @@ def entity_insight(store: Store, iri: str, ident: str, links: Links, lang: str) 
     actor = found.actors.get(iri) if found else None
     rank = words["rank"].format(rank=actor.rank_in_kind, total=actor.of_kind,
                                 kind=model.family[iri].labels.get(lang, "")) if actor else None
-    measures = measure_figures(load_figures(store), subject=iri)
+    measures = measure_figures(get_figures(), subject=iri)
     labels = names(store, measures) if measures else {}
     def unit(iri: str | None) -> str:
         return pick(labels.get(iri or "", {}), lang)

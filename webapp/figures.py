@@ -14,13 +14,13 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 
 from graph.entity.facts import entity_exists
 from graph.insight.figures import Figure, MeasureFigures, as_dict, load_figures, measure_figures, names
-from graph.store.backends import StoreUnavailable
+from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.entity_view import Links, pick
-from webapp.insight_requests import BadParameter, answer_bad_parameters, language
+from webapp.insight_requests import BadParameter, answer_errors, language
 
 blueprint = Blueprint("figures", __name__)
-answer_bad_parameters(blueprint)
+answer_errors(blueprint)
 
 CSV_COLUMNS = ("measure", "subject", "category", "period", "year", "year_end", "qualifier", "value", "unit",
                "source", "quote", "differing", "observation")
@@ -59,8 +59,14 @@ def _subject(links: Links) -> str | None:
     return links.base_iri + ident
 
 
+def get_figures() -> list[Figure]:
+    """Every figure of the store, read on first use and kept for the process's life (the store
+    does not change under a running server); the figures page and entity pages share it."""
+    return app_cached("lshkg.figures", lambda app: load_figures(get_store()))
+
+
 def _measures(subject: str | None) -> list[MeasureFigures]:
-    return measure_figures(load_figures(get_store()), subject=subject)
+    return measure_figures(get_figures(), subject=subject)
 
 
 def _figure_view(figure: Figure, labels: dict, links: Links, lang: str, differing: bool) -> dict:
@@ -93,11 +99,6 @@ def _view(lang: str) -> tuple[list[dict], str | None, str]:
     labels = names(get_store(), measures)
     subject_label = links.name(subject, labels.get(subject, {}), lang) if subject else ""
     return [_measure_view(m, labels, links, lang) for m in measures], subject, subject_label
-
-
-@blueprint.errorhandler(StoreUnavailable)
-def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-    return jsonify(error=str(error)), 503
 
 
 @blueprint.route("/figures")

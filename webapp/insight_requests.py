@@ -1,14 +1,15 @@
 """What the insight pages (figures, overview, compare, paths, timeline) read from a request alike:
 the language, an entity named by its id, and a bad parameter answered as HTML for a page and as
-JSON for its twin, naming the parameter."""
+JSON for its twin, naming the parameter (and a store that does not answer, as a 503)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
 from graph.network.model import MapModel
+from graph.store.backends import StoreUnavailable
 
-__all__ = ["LANGUAGES", "BadParameter", "answer_bad_parameters", "entity_parameter", "language"]
+__all__ = ["LANGUAGES", "BadParameter", "answer_errors", "entity_parameter", "language"]
 
 LANGUAGES = ("en", "nl")
 MAX_ID = 200
@@ -39,9 +40,13 @@ def entity_parameter(model: MapModel, name: str) -> str:
     return iri
 
 
-def answer_bad_parameters(blueprint: Blueprint) -> None:
+def answer_errors(blueprint: Blueprint) -> None:
     """Bad parameters of the blueprint's routes: an HTML error page, or JSON for the JSON twin and
-    the CSV files."""
+    the CSV files; a store that does not answer: 503 with the reason."""
+
+    @blueprint.errorhandler(StoreUnavailable)
+    def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
+        return jsonify(error=str(error)), 503
 
     @blueprint.errorhandler(BadParameter)
     def bad_parameter(error: BadParameter) -> tuple[Response, int]:

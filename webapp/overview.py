@@ -9,12 +9,12 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from graph.insight.overview import Group, Overview, compare, overview
 from graph.network.model import MapModel
 from webapp.entity_view import Links
-from webapp.insight_requests import answer_bad_parameters, entity_parameter, language
+from webapp.insight_requests import answer_errors, entity_parameter, language
 from webapp.map_state import get_map_model
 from webapp.overview_texts import TEXTS
 
 blueprint = Blueprint("overview", __name__)
-answer_bad_parameters(blueprint)
+answer_errors(blueprint)
 
 
 class _Words:

@@ -10,11 +10,11 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from graph.insight.sentences import MAX_PATHS, ToldPath, evidence_words, tell_paths
 from graph.network.model import MapModel
 from webapp.entity_view import Links
-from webapp.insight_requests import BadParameter, answer_bad_parameters, entity_parameter, language
+from webapp.insight_requests import BadParameter, answer_errors, entity_parameter, language
 from webapp.map_state import get_map_model
 
 blueprint = Blueprint("paths", __name__)
-answer_bad_parameters(blueprint)
+answer_errors(blueprint)
 
 TEXTS = {
     "en": {"title": "How are they linked?", "none": "No path over links between actors.",

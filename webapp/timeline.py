@@ -6,14 +6,13 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from graph.insight.timeline import timeline
-from graph.store.backends import StoreUnavailable
 from webapp.app_store import get_store
 from webapp.entity_view import Links, pick
-from webapp.insight_requests import answer_bad_parameters, entity_parameter, language
+from webapp.insight_requests import answer_errors, entity_parameter, language
 from webapp.map_state import get_map_model
 
 blueprint = Blueprint("timeline", __name__)
-answer_bad_parameters(blueprint)
+answer_errors(blueprint)
 
 TEXTS = {
     "en": {"title": "Timeline", "undated": "Linked, without a date in the sources", "none": "No dated facts.",
@@ -24,11 +23,6 @@ TEXTS = {
            "foundedYear": "opgericht", "startYear": "gestart", "endYear": "beëindigd", "year": "vond plaats",
            "general": "algemene kennis"},
 }
-
-
-@blueprint.errorhandler(StoreUnavailable)
-def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-    return jsonify(error=str(error)), 503
 
 
 @blueprint.route("/timeline")

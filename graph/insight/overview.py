@@ -56,9 +56,13 @@ class Overview:
 
 
 def actor_network(model: MapModel) -> nx.Graph:
-    """The actors and the links between them alone (no place, theme, year or concept in between)."""
-    actors = [node for node in model.links if model.family[node].key in ACTOR_FAMILIES]
-    return model.links.subgraph(actors).copy()
+    """The actors and the links between them alone (no place, theme, year or concept in between);
+    made once per model (kept in `model.cache`): read it, do not change it."""
+    found = model.cache.get("insight-actors")
+    if found is None:
+        actors = [node for node in model.links if model.family[node].key in ACTOR_FAMILIES]
+        found = model.cache["insight-actors"] = model.links.subgraph(actors).copy()
+    return found
 
 
 def _sample(nodes: int, edges: int) -> int:
@@ -71,10 +75,13 @@ def _most_common(values: list[str]) -> str | None:
 
 
 def _areas_of(model: MapModel) -> dict[str, list[str]]:
-    areas: dict[str, list[str]] = {}
-    for area, members in model.area_members.items():
-        for member in members:
-            areas.setdefault(member, []).append(area)
+    """The themes of each node: the map model's members of each theme, turned round (once)."""
+    areas = model.cache.get("insight-areas")
+    if areas is None:
+        areas = model.cache["insight-areas"] = {}
+        for area, members in model.area_members.items():
+            for member in members:
+                areas.setdefault(member, []).append(area)
     return areas
 
 
@@ -126,9 +133,7 @@ def overview(model: MapModel, *, top: int = 10) -> Overview:
 
 def compare(model: MapModel, first: str, second: str) -> dict[str, list[str]]:
     """What two entities share: partners (actors linked to both), places and themes."""
-    actors_graph = model.cache.get("insight-actors")
-    if actors_graph is None:
-        actors_graph = model.cache["insight-actors"] = actor_network(model)
+    actors_graph = actor_network(model)
     both = first in actors_graph and second in actors_graph
     partners = (set(actors_graph[first]) & set(actors_graph[second])) if both else set()
     areas = _areas_of(model)
