@@ -3,7 +3,9 @@ settings file option, and `serve`, which runs the web app."""
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,6 +44,25 @@ for command in (build, validate, export_command, stats, query, paths, coverage):
     main.add_command(command)
 
 
+def port_taken(host: str, port: int) -> str | None:
+    """Why the address cannot be served, or None. Granian binds with SO_REUSEPORT, so a second server
+    on a busy port would start silently and split the requests with the first: bind once without
+    it to find out (SO_REUSEADDR only lets a port in TIME_WAIT through)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as error:
+        return f"host {host!r} cannot be served: {error.strerror}"
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use (another lshkg serve?): choose another with --port"
+            return f"cannot serve on {host}:{port}: {error.strerror}"
+    return None
+
+
 def _setting_option(name: str, value_type: type = str) -> Callable:
     """An option that overrides one setting; its help shows the setting's meaning and default."""
     item = next(item for item in config.SETTINGS if item.name == name)
@@ -73,6 +94,9 @@ def serve(host: str | None, port: int | None, workers: int | None, threads: int 
         # checked without opening it: a store opened here would be inherited by the forked workers
         fail(f"no store at {config.store_dir()}: run `lshkg build` first")
     host, port = config.setting("host"), int(config.number("port"))
+    problem = port_taken(host, port)
+    if problem:
+        fail(problem)
     click.echo(f"lsh-kg at http://{host}:{port}/  (SPARQL endpoint: http://{host}:{port}/sparql)")
     if dev:
         create_app().run(host=host, port=port, debug=True, use_reloader=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import time
 import urllib.request
@@ -14,6 +15,7 @@ import pytest
 
 from tests.conftest import TINY_RECORDS
 from tests.servers import VENV_BIN, build_store, free_port, wait_until_answers
+from webapp.cli import port_taken
 
 
 def descendants(pid: int) -> set[int]:
@@ -76,3 +78,17 @@ def test_a_stop_signal_ends_every_server_and_query_process(data_dir: Path, stop_
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_serve_refuses_a_port_another_server_holds(data_dir: Path) -> None:
+    port = free_port()
+    with socket.socket() as holder:
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)  # as Granian binds
+        holder.bind(("127.0.0.1", port))
+        holder.listen()
+        env = {**os.environ, "LSHKG_DATA_DIR": str(data_dir)}
+        refused = subprocess.run([str(VENV_BIN / "lshkg"), "serve", "--port", str(port)], env=env,
+                                 capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0
+    assert f"port {port} on 127.0.0.1 is in use" in refused.stderr
+    assert port_taken("127.0.0.1", port) is None  # free again once the holder is gone
