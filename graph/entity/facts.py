@@ -80,7 +80,8 @@ _BY_LOCAL_NAME = {
     "identity": ("abbreviation", "description", "aim", "title", "language", "fileName"),
     "where": ("locatedIn", "country", "hasSite", "latitude", "longitude"),
     "belongs": ("subsidiaryOf", "partOf", "spunOffFrom", "inScheme", "broader", "publisher", "formedFrom"),
-    "works-with": ("memberOf", "coordinator", "fundedBy", "initiatedBy", "role"),
+    "works-with": ("memberOf", "coordinator", "fundedBy", "initiatedBy", "role", "nominatedFor",
+                   "fellowshipAt"),
     "deals": ("acquired", "party", "acquirer", "target", "investor", "licensee", "licensor",
               "investedIn", "amount", "currency", "month"),
     "people": ("worksFor", "jobTitle"),
@@ -89,7 +90,7 @@ _BY_LOCAL_NAME = {
     "logistics": ("shipsThrough", "logisticsFunction", "participantCount"),
     "decisions": ("decidedBy", "product", "manufacturer"),
     "proposals": ("proposedBy", "addressedTo", "proposedParticipant", "proposedPartOf", "inResponseTo"),
-    "events": ("organiser", "participant", "speaker", "guest"),
+    "events": ("organiser", "participant", "speaker", "guest", "announcedAt"),
     "reasons": ("attractedBy", "comparedWith", "comparator", "rank", "rankingScope"),
     "technologies": ("technology", "therapeuticArea", "strength", "theme"),
 }
