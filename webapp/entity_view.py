@@ -106,6 +106,7 @@ def approvals_view(entity: EntityFacts, links: Links, language: str) -> list[dic
                      "kind": pick(approval.labels.get(str(LSH[approval.kind]), {}), language, approval.kind)
                      if approval.kind else "",
                      "authority": cell(approval.authority), "year": approval.year,
+                     "year_general": approval.year_basis == "GeneralKnowledge",
                      "evidence": _evidence_view(fact, links, language)})
     return rows
 

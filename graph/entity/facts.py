@@ -52,10 +52,11 @@ SELECT ?x ?kind WHERE {
 
 # the regulatory decisions about the products the entity makes, with the evidence of each decision
 PRODUCT_DECISIONS = _PREFIX + """
-SELECT ?product ?decision ?authority ?year ?basis ?source ?quote ?qlang WHERE {
+SELECT ?product ?decision ?authority ?year ?ybasis ?basis ?source ?quote ?qlang WHERE {
   ?product lsh:manufacturer <%s> .
   ?decision lsh:product ?product ; lsh:decidedBy ?authority .
-  OPTIONAL { ?decision lsh:year ?year }
+  OPTIONAL { ?decision lsh:year ?year .
+             OPTIONAL { ?ye rdf:subject ?decision ; rdf:predicate lsh:year ; lsh:basis ?ybasis } }
   OPTIONAL { ?e rdf:subject ?decision ; rdf:predicate lsh:product ; rdf:object ?product ; lsh:basis ?basis .
              OPTIONAL { ?e prov:wasDerivedFrom ?source }
              OPTIONAL { ?e lsh:quote ?quote } }
@@ -183,6 +184,7 @@ class ProductApproval:
     decision: str
     authority: str
     year: int | None = None
+    year_basis: str = ""  # DocumentQuote or GeneralKnowledge, as for any fact
     kind: str = ""
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # iri -> language -> label
     evidence: list[Evidence] = field(default_factory=list)
@@ -193,7 +195,7 @@ class ProductApproval:
         return {"product": end(self.product),
                 "decision": {**end(self.decision), "kind": self.kind,
                              "kindLabels": self.labels.get(str(LSH[self.kind]), {}) if self.kind else {}},
-                "authority": end(self.authority), "year": self.year,
+                "authority": end(self.authority), "year": self.year, "yearBasis": self.year_basis,
                 "evidence": [e.as_dict() for e in self.evidence]}
 
 
@@ -295,6 +297,7 @@ def product_approvals(store: Store, iri: str) -> list[ProductApproval]:
                                     ProductApproval(row["product"], row["decision"], row["authority"]))
         if row.get("year"):
             approval.year = int(row["year"])
+            approval.year_basis = row.get("ybasis", "")[len(str(LSH)):]
         if row.get("basis"):
             evidence = Evidence(row["basis"][len(str(LSH)):], row.get("source"), {}, row.get("quote"),
                                 row.get("qlang", ""))

@@ -72,13 +72,14 @@ def test_a_companys_page_shows_the_approvals_of_its_products(client: FlaskClient
     kite = approvals["approval-ema-kite-second-cell-therapy"]
     assert kite["product"]["iri"] == ID + "kite-second-cell-therapy"
     assert kite["authority"]["iri"] == ID + "ema" and kite["year"] == 2020
+    assert kite["yearBasis"] == "GeneralKnowledge"
     assert kite["decision"]["kind"] == "Approval"
     assert any("nu de EMA onze tweede celtherapie heeft goedgekeurd" in e["quote"] for e in kite["evidence"])
     janssen = client.get("/id/janssen.json").get_json()["productApprovals"]
     assert [(a["decision"]["kind"], a["year"]) for a in janssen] == [("ConditionalApproval", 2021)]
     page = client.get("/id/janssen").get_data(as_text=True)
     section = page[page.index('id="product-approvals"'):]
-    assert "Approvals of its products" in section and "2021" in section
+    assert "Approvals of its products" in section and "2021 <span class=\"general-knowledge\">" in section
     assert "voorwaardelijke goedkeuring" in section and "EMA" in section
     assert 'id="product-approvals"' not in client.get("/id/msd").get_data(as_text=True)
 
