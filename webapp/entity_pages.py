@@ -30,7 +30,15 @@ from graph.store.backends import StoreUnavailable
 from ontology.namespaces import LSH
 from webapp.app_store import get_store
 from webapp.entity_insight import entity_insight
-from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, number_quotes, pick
+from webapp.entity_view import (
+    Links,
+    approvals_view,
+    editor_query,
+    groups_view,
+    neighbourhood,
+    number_quotes,
+    pick,
+)
 from webapp.export import get_network, suggestions
 from webapp.source_view import document_text_path, document_view, supports_page
 
@@ -134,6 +142,7 @@ def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str
         kind_label=pick(entity.kind_labels, lang, entity.kind),
         kind_href=f"{root}/kinds/{entity.kind}" if entity.kind else None,
         groups=groups, quotes=number_quotes(groups), network=neighbourhood(entity, links, lang),
+        approvals=approvals_view(entity, links, lang),
         document=document, supports=supports_page(supports, get_store(), links, lang, _page_number())
         if supports is not None else None,
         map_href=f"{root}/?focus={ident}" if in_network else None,

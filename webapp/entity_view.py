@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 from graph.entity.facts import GROUPS, EntityFacts, Fact
 from ontology.namespaces import LSH, RDF
 
-__all__ = ["Links", "editor_query", "fact_view", "groups_view", "neighbourhood", "number_quotes", "pick"]
+__all__ = ["Links", "approvals_view", "editor_query", "fact_view", "groups_view", "neighbourhood",
+           "number_quotes", "pick"]
 
 MAX_NEIGHBOURS = 80  # the small map stays readable; the export holds the rest
 # a link from another entity whose property has no inverse label yet
@@ -90,6 +91,24 @@ def number_quotes(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     quote["supports"].append(supported)
             fact["evidence"].sort(key=lambda item: item.get("number", 0))
     return list(quotes.values())
+
+
+def approvals_view(entity: EntityFacts, links: Links, language: str) -> list[dict[str, Any]]:
+    """The regulatory decisions about the entity's products: product, decision, authority, year and
+    the quotes, as rows of a table (the quotes shown in place)."""
+    rows = []
+    for approval in entity.product_approvals:
+        def cell(iri: str, labels: dict[str, dict[str, str]] = approval.labels) -> dict[str, Any]:
+            return {"text": links.name(iri, labels.get(iri, {}), language), "href": links.href(iri),
+                    "iri": iri, "language": "", "kind": ""}
+        fact = Fact(str(LSH.product), "in", approval.product, True, evidence=approval.evidence)
+        rows.append({"product": cell(approval.product), "decision": cell(approval.decision),
+                     "kind": pick(approval.labels.get(str(LSH[approval.kind]), {}), language, approval.kind)
+                     if approval.kind else "",
+                     "authority": cell(approval.authority), "year": approval.year,
+                     "year_general": approval.year_basis == "GeneralKnowledge",
+                     "evidence": _evidence_view(fact, links, language)})
+    return rows
 
 
 def groups_view(entity: EntityFacts, links: Links, language: str) -> list[dict[str, Any]]:

@@ -17,7 +17,8 @@ from graph.entity.indexes import INVERSE_LABELS, labels_of
 from graph.store.backends import Store
 from ontology.namespaces import LSH, ORG, RDF, RDFS, SKOS, is_iri
 
-__all__ = ["GROUPS", "EntityFacts", "Fact", "entity_exists", "entity_facts", "entity_triples"]
+__all__ = ["GROUPS", "EntityFacts", "Fact", "ProductApproval", "entity_exists", "entity_facts",
+           "entity_triples", "product_approvals"]
 
 _PREFIX = f"""PREFIX lsh: <{LSH}>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -47,6 +48,19 @@ SELECT ?x ?kind WHERE {
   VALUES ?x { %s }
   ?x a ?kind . FILTER(STRSTARTS(STR(?kind), STR(lsh:)))
   FILTER NOT EXISTS { ?x a ?narrower . ?narrower rdfs:subClassOf ?kind . FILTER(?narrower != ?kind) }
+}"""
+
+# the regulatory decisions about the products the entity makes, with the evidence of each decision
+PRODUCT_DECISIONS = _PREFIX + """
+SELECT ?product ?decision ?authority ?year ?ybasis ?basis ?source ?quote ?qlang WHERE {
+  ?product lsh:manufacturer <%s> .
+  ?decision lsh:product ?product ; lsh:decidedBy ?authority .
+  OPTIONAL { ?decision lsh:year ?year .
+             OPTIONAL { ?ye rdf:subject ?decision ; rdf:predicate lsh:year ; lsh:basis ?ybasis } }
+  OPTIONAL { ?e rdf:subject ?decision ; rdf:predicate lsh:product ; rdf:object ?product ; lsh:basis ?basis .
+             OPTIONAL { ?e prov:wasDerivedFrom ?source }
+             OPTIONAL { ?e lsh:quote ?quote } }
+  BIND(LANG(?quote) AS ?qlang)
 }"""
 
 # the entity as RDF: what it says, what says something of it, the evidence of both, neighbours' names
@@ -80,7 +94,8 @@ _BY_LOCAL_NAME = {
     "identity": ("abbreviation", "description", "aim", "title", "language", "fileName"),
     "where": ("locatedIn", "country", "hasSite", "latitude", "longitude"),
     "belongs": ("subsidiaryOf", "partOf", "spunOffFrom", "inScheme", "broader", "publisher", "formedFrom"),
-    "works-with": ("memberOf", "coordinator", "fundedBy", "initiatedBy", "role"),
+    "works-with": ("memberOf", "coordinator", "fundedBy", "initiatedBy", "role", "nominatedFor",
+                   "fellowshipAt"),
     "deals": ("acquired", "party", "acquirer", "target", "investor", "licensee", "licensor",
               "investedIn", "amount", "currency", "month"),
     "people": ("worksFor", "jobTitle"),
@@ -89,7 +104,7 @@ _BY_LOCAL_NAME = {
     "logistics": ("shipsThrough", "logisticsFunction", "participantCount"),
     "decisions": ("decidedBy", "product", "manufacturer"),
     "proposals": ("proposedBy", "addressedTo", "proposedParticipant", "proposedPartOf", "inResponseTo"),
-    "events": ("organiser", "participant", "speaker", "guest"),
+    "events": ("organiser", "participant", "speaker", "guest", "announcedAt"),
     "reasons": ("attractedBy", "comparedWith", "comparator", "rank", "rankingScope"),
     "technologies": ("technology", "therapeuticArea", "strength", "theme"),
 }
@@ -161,6 +176,30 @@ class Fact:
 
 
 @dataclass
+class ProductApproval:
+    """A regulatory decision about a product the entity makes: the product, the decision (its kind:
+    approval, conditional approval, ...), the authority, the year where known, and the evidence."""
+
+    product: str
+    decision: str
+    authority: str
+    year: int | None = None
+    year_basis: str = ""  # DocumentQuote or GeneralKnowledge, as for any fact
+    kind: str = ""
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # iri -> language -> label
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def end(iri: str) -> dict[str, Any]:
+            return {"iri": iri, "labels": self.labels.get(iri, {})}
+        return {"product": end(self.product),
+                "decision": {**end(self.decision), "kind": self.kind,
+                             "kindLabels": self.labels.get(str(LSH[self.kind]), {}) if self.kind else {}},
+                "authority": end(self.authority), "year": self.year, "yearBasis": self.year_basis,
+                "evidence": [e.as_dict() for e in self.evidence]}
+
+
+@dataclass
 class EntityFacts:
     """Everything the entity page shows about one IRI."""
 
@@ -172,6 +211,7 @@ class EntityFacts:
     abbreviations: list[str] = field(default_factory=list)
     groups: dict[str, list[Fact]] = field(default_factory=dict)
     asserted: bool = True  # False: no evidence anywhere; the facts are its raw triples
+    product_approvals: list[ProductApproval] = field(default_factory=list)  # of what it makes
 
     def label(self, language: str = "en") -> str:
         return self.labels.get(language) or next(iter(self.labels.values()), self.iri.rsplit("/", 1)[-1])
@@ -191,6 +231,7 @@ class EntityFacts:
         return {"iri": self.iri, "kind": self.kind, "kindLabels": self.kind_labels, "labels": self.labels,
                 "otherNames": [{"name": n, "language": lang} for n, lang in self.other_names],
                 "abbreviations": self.abbreviations, "asserted": self.asserted,
+                "productApprovals": [a.as_dict() for a in self.product_approvals],
                 "groups": [{"group": name, "labels": GROUPS[name], "facts": [f.as_dict() for f in facts]}
                            for name, facts in self.groups.items()]}
 
@@ -242,7 +283,43 @@ def entity_facts(store: Store, iri: str) -> EntityFacts:
             if evidence not in fact.evidence:
                 fact.evidence.append(evidence)
     _describe(store, entity, list(facts.values()))
+    if any(f.direction == "in" and f.predicate == str(LSH.manufacturer) for f in facts.values()):
+        entity.product_approvals = product_approvals(store, iri)
     return entity
+
+
+def product_approvals(store: Store, iri: str) -> list[ProductApproval]:
+    """The regulatory decisions about the products `iri` makes (`lsh:manufacturer`), each with its
+    authority, year and the evidence that the decision concerns the product, by year and product."""
+    found: dict[tuple[str, str], ProductApproval] = {}
+    for row in store.select(PRODUCT_DECISIONS % iri):
+        approval = found.setdefault((row["product"], row["decision"]),
+                                    ProductApproval(row["product"], row["decision"], row["authority"]))
+        if row.get("year"):
+            approval.year = int(row["year"])
+            approval.year_basis = row.get("ybasis", "")[len(str(LSH)):]
+        if row.get("basis"):
+            evidence = Evidence(row["basis"][len(str(LSH)):], row.get("source"), {}, row.get("quote"),
+                                row.get("qlang", ""))
+            if evidence not in approval.evidence:
+                approval.evidence.append(evidence)
+    approvals = list(found.values())
+    if not approvals:
+        return []
+    iris = sorted({i for a in approvals for i in (a.product, a.decision, a.authority)}
+                  | {e.source for a in approvals for e in a.evidence if e.source})
+    labels = labels_of(store, iris)
+    kinds = _kinds_of(store, sorted({a.decision for a in approvals}))
+    kind_labels = labels_of(store, sorted({str(LSH[k]) for k in kinds.values()}))
+    for approval in approvals:
+        approval.labels = {i: labels.get(i, {})
+                           for i in (approval.product, approval.decision, approval.authority)}
+        approval.kind = kinds.get(approval.decision, "")
+        if approval.kind:
+            approval.labels[str(LSH[approval.kind])] = kind_labels.get(str(LSH[approval.kind]), {})
+        for evidence in approval.evidence:
+            evidence.source_labels = labels.get(evidence.source or "", {})
+    return sorted(approvals, key=lambda a: (a.year or 0, a.product, a.decision))
 
 
 def _describe(store: Store, entity: EntityFacts, facts: list[Fact]) -> None:

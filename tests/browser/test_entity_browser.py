@@ -95,6 +95,18 @@ def test_the_pages_link_to_each_other(context: Any, shipped_url: str) -> None:
     assert not requests.foreign() and not requests.errors
 
 
+def test_a_companys_page_shows_the_approvals_of_its_products(context: Any, shipped_url: str) -> None:
+    page, requests, _ = _open(context, shipped_url + "/id/kite")
+    row = page.locator("#product-approvals tr.product-approval").first
+    row.wait_for(timeout=TIMEOUT_MS)
+    assert row.locator("td.authority").text_content().strip() in {"EMA", "European Medicines Agency"}
+    assert row.locator("td.year").text_content().split() == ["2020", "(general", "knowledge)"]
+    assert "tweede celtherapie heeft goedgekeurd" in row.locator("q").first.text_content()
+    row.locator("td.product a").click()
+    page.wait_for_url("**/id/kite-second-cell-therapy")
+    assert not requests.foreign() and not requests.errors
+
+
 def _member_links(page: Any) -> list[str]:
     return page.eval_on_selector_all("#members tbody td:first-child a", "links => links.map(a => a.href)")
 

@@ -134,8 +134,18 @@ def test_lshkg_coverage_shows_paragraphs_actors_and_links(runner: CliRunner, see
     assert "boston-by-the-north-sea-web" not in out
     summary = runner.invoke(main, ["coverage", "--summary"])
     assert summary.exit_code == 0
-    assert "boston-aan-de-noordzee (001_30e783b398ede47a.txt), pending:" in summary.output
+    assert "boston-aan-de-noordzee (001_30e783b398ede47a.txt), complete:" in summary.output
+    assert "pending" not in summary.output
     assert "lines 49-49" not in summary.output
+
+
+def test_a_pending_document_is_shown_but_not_checked(runner: CliRunner, seeds: Path, ledgers: Path) -> None:
+    edit(ledgers / "boston-by-the-north-sea-web.yaml",
+         '  - {lines: 22, none: "download links of the infographic"}\n', "")
+    (ledgers / "pending.yaml").write_text('boston-by-the-north-sea-web: "line 22: not yet read"\n')
+    result = runner.invoke(main, ["coverage", "--ledger", str(ledgers), "--summary"])
+    assert result.exit_code == 0, result.output
+    assert 'pending: line 22: not yet read' in result.output
 
 
 def test_lshkg_coverage_fails_on_a_gap_and_on_an_unknown_source(runner: CliRunner, seeds: Path,

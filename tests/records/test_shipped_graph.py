@@ -175,3 +175,14 @@ def test_a_type_the_document_does_not_state_is_general_knowledge(shipped_store: 
             rdf:predicate rdf:type ; rdf:object lsh:Acquisition ; lsh:basis ?basis
             OPTIONAL { ?e lsh:quote ?quote } }"""))
     assert rows == [{"basis": str(LSH.GeneralKnowledge)}]
+
+
+def test_a_umc_is_linked_to_a_technology_only_where_a_sentence_says_so(shipped: BuiltDataset) -> None:
+    """No sentence of the five documents links a named umc to a technology or modality (they speak of
+    umcs in general, or of companies' cell and gene therapy): such a link comes only with a quote
+    from a document, never from general knowledge alone."""
+    umcs = set(shipped.graph.subjects(RDF.type, LSH.UniversityMedicalCentre))
+    technologies = set(shipped.graph.subjects(RDF.type, LSH.Technology))
+    for assertion in shipped.assertions:
+        if assertion.subject in umcs and assertion.object in technologies:
+            assert any(e.quote for e in assertion.evidence), assertion.origin

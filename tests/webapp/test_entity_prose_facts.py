@@ -64,3 +64,46 @@ def test_logistics_reasons_and_technologies_with_their_quotes(client: FlaskClien
 def test_a_reference_is_marked_as_such_on_the_page(client: FlaskClient) -> None:
     page = client.get("/id/actieplan-infectieziekten").get_data(as_text=True)
     assert "(a reference in the document's links, not its text)" in page
+
+
+def test_a_companys_page_shows_the_approvals_of_its_products(client: FlaskClient) -> None:
+    body = client.get("/id/kite.json").get_json()
+    approvals = {a["decision"]["iri"][len(ID):]: a for a in body["productApprovals"]}
+    kite = approvals["approval-ema-kite-second-cell-therapy"]
+    assert kite["product"]["iri"] == ID + "kite-second-cell-therapy"
+    assert kite["authority"]["iri"] == ID + "ema" and kite["year"] == 2020
+    assert kite["yearBasis"] == "GeneralKnowledge"
+    assert kite["decision"]["kind"] == "Approval"
+    assert any("nu de EMA onze tweede celtherapie heeft goedgekeurd" in e["quote"] for e in kite["evidence"])
+    janssen = client.get("/id/janssen.json").get_json()["productApprovals"]
+    assert [(a["decision"]["kind"], a["year"]) for a in janssen] == [("ConditionalApproval", 2021)]
+    page = client.get("/id/janssen").get_data(as_text=True)
+    section = page[page.index('id="product-approvals"'):]
+    assert "Approvals of its products" in section and "2021 <span class=\"general-knowledge\">" in section
+    assert "voorwaardelijke goedkeuring" in section and "EMA" in section
+    assert 'id="product-approvals"' not in client.get("/id/msd").get_data(as_text=True)
+
+
+def test_the_map_vaccines_are_products_of_the_companies_beside_them(client: FlaskClient) -> None:
+    for vaccine, makers in {"astrazeneca-vaccin": {"astrazeneca", "halix"},
+                            "curevac-vaccin": {"curevac", "wacker"}}.items():
+        body = client.get(f"/id/{vaccine}.json").get_json()
+        assert body["kind"] == "Vaccine"
+        groups = {group["group"]: group["facts"] for group in body["groups"]}
+        assert set(facts(groups, "decisions", "manufacturer", "out")) == makers
+        assert not facts(groups, "works-with", "member", "in")
+    halix = facts(groups_of(client, "halix"), "decisions", "manufacturer", "in")
+    assert halix["astrazeneca-vaccin"] == ["Halix AstraZeneca vaccin"]
+
+
+def test_the_award_leads_to_its_foundation_and_its_announcement(client: FlaskClient) -> None:
+    award = groups_of(client, "henri-termeer-transatlantic-connections-award")
+    fellows = facts(award, "works-with", "fellowshipAt", "out")
+    quotes = fellows["henri-termeer-foundation"]
+    assert any("become fellows at the Henri Termeer Foundation" in q for q in quotes)
+    assert "innovation-for-health" in facts(award, "events", "announcedAt", "out")
+    foundation = groups_of(client, "henri-termeer-foundation")
+    fellows_from = facts(foundation, "works-with", "fellowshipAt", "in")
+    assert "henri-termeer-transatlantic-connections-award" in fellows_from
+    nominated = facts(groups_of(client, "future-policy-award"), "works-with", "nominatedFor", "in")
+    assert "ketenaanpak-medicijnresten-uit-oppervlaktewater" in nominated
