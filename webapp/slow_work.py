@@ -110,12 +110,31 @@ class SlowPlace:
                 self.end()
             raise self._cut() from None
 
-    def stream(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    def stream(self, chunks: Iterable[bytes]) -> _Streamed:
         """The chunks as they are read, the place kept until the last is sent or the client leaves."""
+        return _Streamed(chunks, self)
+
+
+class _Streamed:
+    """A streamed body that gives its place back when it ends or is closed: the server closes it
+    also when it never reads it (a HEAD request, a client gone at once), where the `finally` of a
+    generator that never started would not run."""
+
+    def __init__(self, chunks: Iterable[bytes], place: SlowPlace) -> None:
+        self._chunks = chunks
+        self._place = place
+
+    def __iter__(self) -> Iterator[bytes]:
         try:
-            yield from chunks
+            yield from self._chunks
         finally:
-            self.end()
+            self._place.end()
+
+    def close(self) -> None:
+        close = getattr(self._chunks, "close", None)
+        if close is not None:
+            close()
+        self._place.end()
 
 
 def slow_place(what: str) -> SlowPlace:

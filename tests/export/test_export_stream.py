@@ -123,3 +123,14 @@ def test_a_csv_zip_cut_after_its_first_byte_is_a_whole_zip_that_says_so(
     assert archive.testzip() is None
     rows = list(csv.reader(io.TextIOWrapper(archive.open(names[0]), "utf-8")))
     assert rows[0][0] == "id" and all(len(row) == len(rows[0]) for row in rows)  # whole rows only
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_stream_never_read_gives_its_place_back(app: Flask, method: str) -> None:
+    places = app.extensions[EXTENSION].places
+    with app.test_client() as client:
+        answer = client.open("/api/export", method=method, query_string={"ego": "kite", "format": "nt"},
+                             buffered=False)
+        assert answer.status_code in (200, 503)
+        answer.close()  # a client gone before the first byte
+    assert places.held() == []
