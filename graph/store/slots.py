@@ -57,6 +57,15 @@ class Places:
 
     def take(self, ends_by: float) -> Place | None:
         """A free place, marked as held until `ends_by` at the latest; None when all are taken."""
+        # a second look a moment later: `held()` of a process turned away locks a free place for a
+        # few microseconds, which must not turn this one away too
+        place = self._take(ends_by)
+        if place is None:
+            time.sleep(0.001)
+            place = self._take(ends_by)
+        return place
+
+    def _take(self, ends_by: float) -> Place | None:
         for number in range(self.size):
             fd = os.open(self._path(number), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             try:
