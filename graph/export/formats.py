@@ -6,7 +6,7 @@ coordinates; links with their evidence) and, for a CONSTRUCT query, the exact tr
 Gephi and Cytoscape, CSV tables, or a standalone HTML map. The selections themselves live in
 `graph.export.select`.
 
-N-Triples and the CSV zip are streamed: `export()` reads what they hold under the deadline and
+N-Triples, N-Quads and the CSV zip are streamed: `export()` reads what they hold under the deadline and
 returns, and their bytes are written as `Exported.chunks` is read (see `STREAMED`). The other
 formats' writers need the whole graph at once, and are written whole, under the deadline.
 """
@@ -51,6 +51,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("ttl", "text/turtle", "ttl", "Turtle"),
     ExportFormat("trig", "application/trig", "trig", "TriG: one named graph per source document"),
     ExportFormat("nt", "application/n-triples", "nt", "N-Triples"),
+    ExportFormat("nq", "application/n-quads", "nq", "N-Quads: the named graphs of TriG, line by line"),
     ExportFormat("jsonld", "application/ld+json", "jsonld", "JSON-LD with a @context"),
     ExportFormat("rdfxml", "application/rdf+xml", "rdf", "RDF/XML"),
     ExportFormat("graphml", "application/graphml+xml", "graphml", "GraphML (Gephi, Cytoscape, yEd)"),
@@ -59,10 +60,11 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("cyjs", "application/json", "cyjs", "Cytoscape.js JSON"),
     ExportFormat("html", "text/html; charset=utf-8", "html", "a map that opens offline"),
 )}
-ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "json-ld": "jsonld", "rdf": "rdfxml",
+ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "n-quads": "nq", "nquads": "nq",
+           "json-ld": "jsonld", "rdf": "rdfxml",
            "xml": "rdfxml", "rdf-xml": "rdfxml", "cytoscape": "cyjs", "zip": "csv"}
-RDF_FORMATS = ("ttl", "trig", "nt", "jsonld", "rdfxml")
-STREAMED = ("nt", "csv")  # written line by line as the answer is read; a cut stream says so at its end
+RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "rdfxml")
+STREAMED = ("nt", "nq", "csv")  # written line by line as the answer is read; a cut stream says so at its end
 
 
 def format_named(name: str | None) -> ExportFormat:
@@ -76,9 +78,10 @@ def format_named(name: str | None) -> ExportFormat:
 
 def _writer(name: str) -> Callable[[Subgraph, Store, str, Deadline | None], Iterable[bytes]]:
     # imported on use: each writer pulls in its own libraries
-    if name == "nt":
+    if name in ("nt", "nq"):
         from graph.export.rdf import stream_rdf
-        return lambda sub, store, base_iri, deadline: stream_rdf(sub, store, deadline or Deadline())
+        return lambda sub, store, base_iri, deadline: stream_rdf(sub, store, deadline or Deadline(),
+                                                                 quads=name == "nq")
     if name in RDF_FORMATS:
         from graph.export.rdf import write_rdf
         return lambda sub, store, base_iri, deadline: write_rdf(sub, store, base_iri, name, deadline)

@@ -9,7 +9,7 @@ one (`lsh:GeneralKnowledge`) for general knowledge, and the default graph for wh
 (types and links the build entailed).
 
 Every step looks at the export's `Deadline` (reading from the store, converting, and rdflib's
-writers, through a store that checks it as they read), so a cut export stops. N-Triples is also
+writers, through a store that checks it as they read), so a cut export stops. N-Triples and N-Quads are
 written as a stream (`ntriples_chunks`): its lines a subject at a time, never the whole file at once.
 """
 
@@ -191,13 +191,7 @@ def dataset_of(triples: set[ox.Triple], evidence: dict, base_iri: str,
     """One named graph per source document and one for general knowledge; the rest in the default."""
     dataset = Dataset(store=_CheckedMemory(deadline)) if deadline is not None else Dataset()
     _bind(dataset, base_iri)
-    homes: dict[ox.Triple, set[ox.NamedNode]] = defaultdict(set)
-    for statement, node_triples in checked(evidence.values(), deadline):
-        objects = {t.predicate: t.object for t in node_triples}
-        home = GENERAL if objects.get(BASIS) == GENERAL else objects.get(DERIVED_FROM, GENERAL)
-        homes[statement].add(home)
-        for triple in node_triples:
-            homes[triple].add(home)
+    homes = _homes(evidence, deadline)
     convert = _Terms()
     by_home: dict[ox.NamedNode | None, list] = defaultdict(list)
     for triple in checked(triples, deadline):
@@ -208,6 +202,19 @@ def dataset_of(triples: set[ox.Triple], evidence: dict, base_iri: str,
         target = dataset.default_graph if home is None else dataset.graph(URIRef(home.value))
         target.addN((*t, target) for t in checked(members, deadline))
     return dataset
+
+
+def _homes(evidence: dict, deadline: Deadline | None) -> dict[ox.Triple, set[ox.NamedNode]]:
+    """The named graphs of the triples that have evidence: their source documents, or general
+    knowledge; the statement's evidence nodes go with it."""
+    homes: dict[ox.Triple, set[ox.NamedNode]] = defaultdict(set)
+    for statement, node_triples in checked(evidence.values(), deadline):
+        objects = {t.predicate: t.object for t in node_triples}
+        home = GENERAL if objects.get(BASIS) == GENERAL else objects.get(DERIVED_FROM, GENERAL)
+        homes[statement].add(home)
+        for triple in node_triples:
+            homes[triple].add(home)
+    return homes
 
 
 class _TriG(TrigSerializer):
@@ -244,13 +251,14 @@ def write_triples(triples: Iterable[ox.Triple], base_iri: str, format_name: str,
     return graph.serialize(format=_RDFLIB_FORMATS[format_name], encoding="utf-8", **options)
 
 
-def stream_rdf(subgraph: Subgraph, store: Store, deadline: Deadline) -> Iterator[bytes]:
-    """N-Triples of the subgraph as a stream. Its triples are read from the store now, under the
-    deadline (a cut here raises WorkCut, before any byte is sent); the lines are written as the
-    stream is read, and if the deadline passes meanwhile the stream ends with CUT_COMMENT, a
-    comment line that says the file is incomplete."""
-    triples, _ = subgraph_triples(store, subgraph, deadline)
-    by_subject = _by_subject(triples, deadline)
+def stream_rdf(subgraph: Subgraph, store: Store, deadline: Deadline, *,
+               quads: bool = False) -> Iterator[bytes]:
+    """N-Triples (or with `quads`, N-Quads: the named graphs of TriG) of the subgraph as a stream.
+    Its triples are read from the store now, under the deadline (a cut here raises WorkCut, before
+    any byte is sent); the lines are written as the stream is read, and if the deadline passes
+    meanwhile the stream ends with CUT_COMMENT, a comment line that says the file is incomplete."""
+    triples, evidence = subgraph_triples(store, subgraph, deadline)
+    by_subject = _by_subject(triples, deadline, _homes(evidence, deadline) if quads else None)
 
     def written() -> Iterator[bytes]:
         try:
@@ -261,16 +269,19 @@ def stream_rdf(subgraph: Subgraph, store: Store, deadline: Deadline) -> Iterator
     return written()
 
 
-_Grouped = dict[str, list[tuple[Node, Node, Node]]]
+_Grouped = dict[str, list[tuple[tuple[Node, Node, Node], str]]]
 
 
-def _by_subject(triples: Iterable[ox.Triple], deadline: Deadline | None) -> _Grouped:
-    """The triples as rdflib's terms, grouped by their subject's N-Triples form."""
+def _by_subject(triples: Iterable[ox.Triple], deadline: Deadline | None,
+                homes: dict[ox.Triple, set[ox.NamedNode]] | None = None) -> _Grouped:
+    """The triples as rdflib's terms, each with its graph's name in N-Quads ("" for the default
+    graph), grouped by their subject's N-Triples form."""
     convert = _Terms()
     grouped: _Grouped = defaultdict(list)
     for triple in checked(triples, deadline):
         rdf_triple = convert(triple)
-        grouped[rdf_triple[0].n3()].append(rdf_triple)
+        for home in (homes.get(triple) if homes else None) or [None]:
+            grouped[rdf_triple[0].n3()].append((rdf_triple, "" if home is None else f" <{home.value}>"))
     return grouped
 
 
@@ -283,8 +294,8 @@ def ntriples_chunks(triples: set[ox.Triple] | _Grouped, deadline: Deadline | Non
     size = 0
     for subject in checked(sorted(grouped, key=lambda text: text.encode("utf-8")), deadline, every=200):
         # rdflib's own line writer and its escapes, so that the lines are those of its nt writer
-        lines = sorted({_nt_row(t).encode("utf-8", "_rdflib_nt_escape").rstrip(b"\n")
-                        for t in grouped[subject]})
+        lines = sorted({(_nt_row(t)[:-3] + graph + " .").encode("utf-8", "_rdflib_nt_escape")
+                        for t, graph in grouped[subject]})
         for line in lines:
             pending.append(line + b"\n")
             size += len(line) + 1

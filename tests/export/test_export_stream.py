@@ -64,6 +64,18 @@ def test_the_whole_graph_streamed_as_n_triples_is_the_graph(app: Flask) -> None:
     assert len(streamed) == store.triple_count()
 
 
+def test_the_whole_graph_streamed_as_n_quads_holds_the_named_graphs_of_trig(app: Flask) -> None:
+    with app.test_client() as client:
+        answer = client.get("/api/export", query_string={"all": "1", "format": "nq"})
+    assert answer.status_code == 200 and answer.is_streamed
+    assert answer.headers["Content-Disposition"].endswith('lsh-kg-all.nq"')
+    with app.test_request_context():
+        trig = export(whole(get_network()), "trig", get_store(), ID).body  # written whole by rdflib
+    streamed = set(ox.parse(answer.get_data(), format=ox.RdfFormat.N_QUADS))
+    assert streamed == set(ox.parse(trig, format=ox.RdfFormat.TRIG))
+    assert any(quad.graph_name != ox.DefaultGraph() for quad in streamed)
+
+
 def test_the_csv_zip_streamed_holds_every_node_and_link(app: Flask) -> None:
     with app.test_client() as client:
         answer = client.get("/api/export", query_string={"all": "1", "format": "csv"})
