@@ -47,14 +47,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("long_query_s", "0.5",
             "Seconds after which a running query counts as long (then at the lowest CPU priority)."),
     Setting("long_queries", "4",
-            "Most long queries running at once per server process; one more gets HTTP 429."),
+            "Most long queries running at once on the server (all its processes); one more gets HTTP 429."),
     Setting("long_queries_per_client", "2",
-            "Most long queries of one client running at once per server process; one more gets HTTP 429."),
+            "Most long queries of one client running at once on the server; one more gets HTTP 429."),
     Setting("slow_requests", "4",
-            "Most slow requests (exports, path searches) running at once per server process; "
-            "one more gets HTTP 429."),
+            "Most slow requests (exports, path searches, CONSTRUCT networks) running at once on the "
+            "server (all its processes); one more gets HTTP 429."),
     Setting("slow_request_timeout_s", "20",
-            "Time limit of a slow request (an export, a path search), in seconds (then HTTP 503)."),
+            "Time limit of a slow request (an export, a path search, a CONSTRUCT network), in seconds "
+            "(then HTTP 503)."),
     Setting("host", "127.0.0.1", "Address `lshkg serve` listens on."),
     Setting("port", "8000", "Port `lshkg serve` listens on."),
     Setting("workers", "2", "Server processes of `lshkg serve`."),

@@ -6,6 +6,12 @@ string, or `view=1` with its parameters one by one), or `all=1`; `format` (see
 `/api/export/formats`); and `positions`, the map's `{"id": [x, y]}` (its export link posts them).
 The answer is a download whose file name says what it holds. A bad request gets 400 (404 for an
 unknown entity, with the closest matches) and a JSON body naming the parameter and what is allowed.
+
+An export has a deadline from its arrival and a place under the machine's cap of slow requests
+(`webapp.slow_work`): 429 beyond the cap; 503 when the deadline passes before the first byte. The
+selection and the reading of what it holds come before the first byte; N-Triples and CSV are then
+streamed, and a stream the deadline cuts ends with a note that says it is incomplete (a comment line
+in N-Triples, a `-INCOMPLETE.txt` file in the zip), as its status line has been sent already.
 """
 
 from __future__ import annotations
@@ -23,12 +29,13 @@ from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_view
 from graph.network.projection import Network
 from graph.store.backends import StoreUnavailable
+from graph.store.deadline import Deadline
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.entity_view import Links
 from webapp.map_state import get_map_model, max_nodes
 from webapp.search_index import get_search_index
-from webapp.slow_work import SlowRequestRefused, refused, run_slow
+from webapp.slow_work import SlowRequestRefused, refused, slow_place
 from webapp.sparql_protocol import TRUNCATED_HEADER
 from webapp.user_query import arrival
 
@@ -78,8 +85,8 @@ def _view(args: MultiDict) -> Subgraph:
     return map_view(get_map_model(), params, max_nodes=max_nodes())
 
 
-def select_subgraph(args: MultiDict) -> Subgraph:
-    """The one selection the parameters ask for."""
+def select_subgraph(args: MultiDict, deadline: Deadline | None = None) -> Subgraph:
+    """The one selection the parameters ask for (a CONSTRUCT query is stopped at `deadline`)."""
     if "view" in args:
         return _view(args)  # the map's own parameters (from, to, kind, depth, ...) then describe it
     chosen = [name for name in SELECTIONS if args.get(name)]
@@ -104,7 +111,7 @@ def select_subgraph(args: MultiDict) -> Subgraph:
                              max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
                              max_rows=config["LSHKG_QUERY_MAX_ROWS"],
                              timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], arrived=arrival(request),
-                             client=request.remote_addr)
+                             client=request.remote_addr, stopped=deadline and (lambda: deadline.passed))
     return whole(network)
 
 
@@ -117,20 +124,31 @@ def export_subgraph() -> Response | tuple[Response, int]:
         # the positions the map showed (its export link posts them), for GEXF, GraphML and HTML
         positions = read_positions(args.get("positions"), get_map_model().resolve)
 
-        def selected_and_written() -> tuple[Subgraph, Exported]:
-            subgraph = select_subgraph(args)
+        def selected_and_written(deadline: Deadline) -> tuple[Subgraph, Exported]:
+            subgraph = select_subgraph(args, deadline)
             subgraph.extra["positions"] = positions
-            return subgraph, export(subgraph, chosen.name, get_store(), base_iri)
+            deadline.check()
+            return subgraph, export(subgraph, chosen.name, get_store(), base_iri, deadline=deadline)
 
         # a whole graph takes seconds: within a deadline and a cap on how many run at once
-        subgraph, exported = run_slow(selected_and_written, "the export")
+        place = slow_place("the export")
+        try:
+            subgraph, exported = place.run(selected_and_written)
+        except BaseException:
+            place.end()
+            raise
     except ExportError as error:
         return _error(error)
     except SlowRequestRefused as error:
         return refused(error)
     except StoreUnavailable as error:
         return jsonify(error=str(error)), 503
-    response = Response(exported.body, mimetype=exported.media_type.split(";")[0])
+    if exported.streamed:  # the place is kept while the stream is sent
+        body = place.stream(exported.chunks)
+    else:
+        place.end()
+        body = exported.body
+    response = Response(body, mimetype=exported.media_type.split(";")[0])
     if "charset" in exported.media_type:
         response.charset = "utf-8"
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

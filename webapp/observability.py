@@ -96,7 +96,8 @@ def init_app(app: Flask) -> None:
         duration_ms = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
         log_access(request_id=g.get("request_id", ""), client=request.remote_addr, method=request.method,
                    path=request.path, status=response.status_code, duration_ms=duration_ms,
-                   size=response.calculate_content_length())
+                   # a streamed body's length is not known yet: asking for it would read it all
+                   size=None if response.is_streamed else response.calculate_content_length())
         return response
 
     @app.errorhandler(HTTPException)

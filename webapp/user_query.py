@@ -4,6 +4,7 @@ failure turned into one error with its HTTP status (400, 413, 503, ...)."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from flask import current_app
 from werkzeug.wrappers import Request
 
 from graph.store.backends import StoreUnavailable
+from graph.store.deadline import WorkCut
 from graph.store.engine_errors import syntax_error
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
 from graph.store.query_pool import EngineFailure, QueryStopped, QueryTimeout, TooManyLongQueries
@@ -54,18 +56,23 @@ def check_user_query(text: str) -> CheckedQuery:
         raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
 
 
-def run_user_query(checked: CheckedQuery, result_format: str, request: Request) -> Answer:
+def run_user_query(checked: CheckedQuery, result_format: str, request: Request,
+                   cut: Callable[[], bool] | None = None) -> Answer:
     """The answer in `result_format`, capped at the row limit, stopped at the time limit counted
     from the request's arrival, or when the query named by the request's Lshkg-Query-Id is asked to
-    stop (webapp.query_stops); a long query beyond the caps is stopped early (429)."""
+    stop (webapp.query_stops); a long query beyond the caps is stopped early (429). WorkCut as
+    soon as `cut()` says so (a slow request's deadline)."""
     config = current_app.config
     limit = config["LSHKG_QUERY_TIMEOUT_S"]
     try:
-        with running_query(request.headers.get(QUERY_ID_HEADER)) as stopped:
+        with running_query(request.headers.get(QUERY_ID_HEADER)) as asked:
+            stopped = asked if cut is None else (lambda: cut() or bool(asked and asked()))
             return get_store().answer(checked.text, result_format, max_rows=config["LSHKG_QUERY_MAX_ROWS"],
                                       timeout_s=limit, prefixes=PREFIXES, arrived=arrival(request),
                                       client=request.remote_addr or "unknown", stopped=stopped)
     except QueryStopped as stopped_early:
+        if cut is not None and cut():
+            raise WorkCut(str(stopped_early)) from None
         raise UserQueryError(499, f"{stopped_early} (asked by the client)") from None
     except QueryTimeout as timeout:
         raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.",

@@ -5,17 +5,23 @@ coordinates; links with their evidence) and, for a CONSTRUCT query, the exact tr
 `export()` writes it in one of `FORMATS`: RDF (from the store, with the evidence), graph files for
 Gephi and Cytoscape, CSV tables, or a standalone HTML map. The selections themselves live in
 `graph.export.select`.
+
+N-Triples, N-Quads and the CSV zip are streamed: `export()` reads what they hold under the deadline and
+returns, and their bytes are written as `Exported.chunks` is read (see `STREAMED`). The other
+formats' writers need the whole graph at once, and are written whole, under the deadline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from graph.export.subgraph import ExportError, Subgraph
 from graph.store.backends import Store
+from graph.store.deadline import Deadline
 
-__all__ = ["FORMATS", "ExportFormat", "Exported", "export", "format_named"]
+__all__ = ["FORMATS", "STREAMED", "ExportFormat", "Exported", "export", "format_named"]
 
 
 @dataclass(frozen=True)
@@ -26,17 +32,26 @@ class ExportFormat:
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Exported:
-    body: bytes
+    """An export: its bytes as `chunks` (one piece, or a stream written as it is read; read it
+    once), or all at once as `body`."""
+
+    chunks: Iterable[bytes]
     media_type: str
     filename: str
+    streamed: bool = False
+
+    @cached_property
+    def body(self) -> bytes:
+        return self.chunks if isinstance(self.chunks, bytes) else b"".join(self.chunks)
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("ttl", "text/turtle", "ttl", "Turtle"),
     ExportFormat("trig", "application/trig", "trig", "TriG: one named graph per source document"),
     ExportFormat("nt", "application/n-triples", "nt", "N-Triples"),
+    ExportFormat("nq", "application/n-quads", "nq", "N-Quads: the named graphs of TriG, line by line"),
     ExportFormat("jsonld", "application/ld+json", "jsonld", "JSON-LD with a @context"),
     ExportFormat("rdfxml", "application/rdf+xml", "rdf", "RDF/XML"),
     ExportFormat("graphml", "application/graphml+xml", "graphml", "GraphML (Gephi, Cytoscape, yEd)"),
@@ -45,9 +60,11 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("cyjs", "application/json", "cyjs", "Cytoscape.js JSON"),
     ExportFormat("html", "text/html; charset=utf-8", "html", "a map that opens offline"),
 )}
-ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "json-ld": "jsonld", "rdf": "rdfxml",
+ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "n-quads": "nq", "nquads": "nq",
+           "json-ld": "jsonld", "rdf": "rdfxml",
            "xml": "rdfxml", "rdf-xml": "rdfxml", "cytoscape": "cyjs", "zip": "csv"}
-RDF_FORMATS = ("ttl", "trig", "nt", "jsonld", "rdfxml")
+RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "rdfxml")
+STREAMED = ("nt", "nq", "csv")  # written line by line as the answer is read; a cut stream says so at its end
 
 
 def format_named(name: str | None) -> ExportFormat:
@@ -59,20 +76,34 @@ def format_named(name: str | None) -> ExportFormat:
     return FORMATS[key]
 
 
-def _writer(name: str) -> Callable[..., bytes]:
+def _writer(name: str) -> Callable[[Subgraph, Store, str, Deadline | None], Iterable[bytes]]:
     # imported on use: each writer pulls in its own libraries
+    if name in ("nt", "nq"):
+        from graph.export.rdf import stream_rdf
+        return lambda sub, store, base_iri, deadline: stream_rdf(sub, store, deadline or Deadline(),
+                                                                 quads=name == "nq")
     if name in RDF_FORMATS:
         from graph.export.rdf import write_rdf
-        return lambda sub, store, base_iri: write_rdf(sub, store, base_iri, name)
+        return lambda sub, store, base_iri, deadline: write_rdf(sub, store, base_iri, name, deadline)
     if name == "html":
         from graph.export.html import write_html
-        return lambda sub, store, base_iri: write_html(sub, base_iri)
+        return lambda sub, store, base_iri, deadline: write_html(sub, base_iri)
+    if name == "csv":
+        from graph.export.network_formats import csv_zip_chunks
+        return lambda sub, store, base_iri, deadline: csv_zip_chunks(sub, base_iri, deadline)
     from graph.export.network_formats import WRITERS
-    return lambda sub, store, base_iri: WRITERS[name](sub, base_iri)
+    return lambda sub, store, base_iri, deadline: WRITERS[name](sub, base_iri, deadline)
 
 
-def export(subgraph: Subgraph, format_name: str, store: Store, base_iri: str) -> Exported:
-    """The subgraph written in the named format, with a file name that says what it holds."""
+def export(subgraph: Subgraph, format_name: str, store: Store, base_iri: str, *,
+           deadline: Deadline | None = None) -> Exported:
+    """The subgraph written in the named format, with a file name that says what it holds.
+
+    Raises `graph.store.deadline.WorkCut` once `deadline` passes before the export is ready; a
+    streamed format (STREAMED) is ready once what it holds is read, and if the deadline passes
+    while its chunks are read, it ends with a note that it is incomplete.
+    """
     chosen = format_named(format_name)
-    body = _writer(chosen.name)(subgraph, store, base_iri)
-    return Exported(body, chosen.media_type, f"lsh-kg-{subgraph.name}.{chosen.extension}")
+    chunks = _writer(chosen.name)(subgraph, store, base_iri, deadline)
+    return Exported(chunks, chosen.media_type, f"lsh-kg-{subgraph.name}.{chosen.extension}",
+                    streamed=isinstance(chunks, Iterator))

@@ -6,6 +6,9 @@ abbreviations, coordinates (lat, lon) and year, and how the map draws it (family
 the x, y the map showed when the page sent them); a link's predicate, relation name, labels, roles
 and evidence (how many passages, the source documents, the quotes, whether general knowledge).
 GEXF carries the look as its own viz colour, size and position.
+
+The CSV zip is written as a stream (`csv_zip_chunks`): rows go into the zip as it is read, never
+the whole archive at once. Every writer looks at the export's `Deadline` in its loops.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import io
 import json
 import math
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
@@ -23,14 +26,19 @@ import networkx as nx
 from graph.export.appearance import appearance, rgb
 from graph.export.subgraph import Subgraph
 from graph.network.from_triples import last_segment
+from graph.store.deadline import Deadline, WorkCut, checked
 
-__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "WRITERS", "edge_attributes", "flat_network", "node_attributes"]
+__all__ = ["CUT_NOTE", "EDGE_COLUMNS", "NODE_COLUMNS", "WRITERS", "csv_zip_chunks", "edge_attributes",
+           "flat_network", "node_attributes"]
 
 NODE_COLUMNS = ("id", "iri", "kind", "label", "label_en", "label_nl", "abbreviations", "lat", "lon",
                 "year", "startYear", "foundedYear")
 EDGE_COLUMNS = ("source", "target", "predicate", "relation", "label", "label_nl", "roles", "evidence",
                 "general_knowledge", "sources", "quotes")
 QUOTE_SEPARATOR = " | "
+CHUNK_BYTES = 64 * 1024  # a streamed zip is sent in pieces of about this size
+CUT_NOTE = ("INCOMPLETE: this export was stopped at its time limit, and the CSV files beside this note "
+            "hold only part of it. Choose a smaller selection and try again.\n")
 
 
 def node_attributes(iri: str, data: dict, base_iri: str) -> dict[str, Any]:
@@ -73,11 +81,11 @@ def edge_attributes(data: dict) -> dict[str, Any]:
     return attributes
 
 
-def flat_network(subgraph: Subgraph, base_iri: str) -> nx.MultiDiGraph:
+def flat_network(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> nx.MultiDiGraph:
     """The subgraph with flat attributes, as GraphML and GEXF need them (node keys stay the IRIs)."""
     flat = nx.MultiDiGraph(name=subgraph.title)
     looks = appearance(subgraph)
-    for node, data in subgraph.graph.nodes(data=True):
+    for node, data in checked(subgraph.graph.nodes(data=True), deadline):
         look = looks[node]
         red, green, blue = rgb(look["colour"])
         drawn = {"family": look["family"], "colour": look["colour"], "r": red, "g": green, "b": blue,
@@ -85,14 +93,15 @@ def flat_network(subgraph: Subgraph, base_iri: str) -> nx.MultiDiGraph:
         if "x" in look:
             drawn.update(x=look["x"], y=look["y"])
         flat.add_node(node, **node_attributes(node, data, base_iri), **drawn)
-    for number, (source, target, key, data) in enumerate(subgraph.graph.edges(keys=True, data=True)):
+    for number, (source, target, key, data) in enumerate(checked(subgraph.graph.edges(keys=True, data=True),
+                                                                 deadline)):
         flat.add_edge(source, target, key=f"e{number}", **edge_attributes({"predicate": key, **data}))
     return flat
 
 
-def write_graphml(subgraph: Subgraph, base_iri: str) -> bytes:
+def write_graphml(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
     out = io.BytesIO()
-    nx.write_graphml(flat_network(subgraph, base_iri), out, encoding="utf-8")
+    nx.write_graphml(flat_network(subgraph, base_iri, deadline), out, encoding="utf-8")
     return out.getvalue()
 
 
@@ -110,8 +119,8 @@ def _spread(flat: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return placed
 
 
-def write_gexf(subgraph: Subgraph, base_iri: str) -> bytes:
-    flat = flat_network(subgraph, base_iri)
+def write_gexf(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
+    flat = flat_network(subgraph, base_iri, deadline)
     spread = _spread(flat)
     for node, data in flat.nodes(data=True):
         viz: dict[str, Any] = {"color": {"r": data["r"], "g": data["g"], "b": data["b"], "a": 1.0},
@@ -128,34 +137,74 @@ def write_gexf(subgraph: Subgraph, base_iri: str) -> bytes:
     return out.getvalue()
 
 
-def _csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return text.getvalue().encode("utf-8")
+class _Sink(io.RawIOBase):
+    """Where the zip writes: what it wrote is taken out piece by piece (it cannot seek back, so
+    zipfile writes each member's sizes after its data)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._parts: list[bytes] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self._parts.append(bytes(data))
+        self.size += len(data)
+        return len(data)
+
+    def take(self) -> bytes:
+        data, self._parts, self.size = b"".join(self._parts), [], 0
+        return data
 
 
-def write_csv_zip(subgraph: Subgraph, base_iri: str) -> bytes:
-    """`<name>-nodes.csv` and `<name>-edges.csv` (source and target are node ids) in one zip."""
-    flat = flat_network(subgraph, base_iri)
+def csv_zip_chunks(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> Iterator[bytes]:
+    """`<name>-nodes.csv` and `<name>-edges.csv` (source and target are node ids) in one zip, as a
+    stream. The flat network is made now, under the deadline (a cut here raises WorkCut, before any
+    byte); the rows are written as the stream is read, and if the deadline passes meanwhile the
+    files end at a whole row and the zip, still whole, holds `<name>-INCOMPLETE.txt` (CUT_NOTE)."""
+    flat = flat_network(subgraph, base_iri, deadline)
     ids = {node: data["entity"] for node, data in flat.nodes(data=True)}
-    nodes = [{"id": data["entity"], **data} for _, data in flat.nodes(data=True)]
-    edges = [{"source": ids[s], "target": ids[t], **data} for s, t, data in flat.edges(data=True)]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"lsh-kg-{subgraph.name}-nodes.csv", _csv(nodes, NODE_COLUMNS))
-        archive.writestr(f"lsh-kg-{subgraph.name}-edges.csv", _csv(edges, EDGE_COLUMNS))
-    return out.getvalue()
+    tables = ((f"lsh-kg-{subgraph.name}-nodes.csv", NODE_COLUMNS,
+               ({"id": data["entity"], **data} for _, data in flat.nodes(data=True))),
+              (f"lsh-kg-{subgraph.name}-edges.csv", EDGE_COLUMNS,
+               ({"source": ids[s], "target": ids[t], **data} for s, t, data in flat.edges(data=True))))
+
+    def written() -> Iterator[bytes]:
+        sink = _Sink()
+        with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            try:
+                for name, columns, rows in tables:
+                    with archive.open(name, "w") as member, \
+                            io.TextIOWrapper(member, encoding="utf-8", newline="") as text:
+                        writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore",
+                                                lineterminator="\r\n")
+                        writer.writeheader()
+                        for row in checked(rows, deadline, every=500):
+                            writer.writerow(row)
+                            if sink.size >= CHUNK_BYTES:
+                                yield sink.take()
+                        text.flush()
+            except WorkCut:
+                archive.writestr(f"lsh-kg-{subgraph.name}-INCOMPLETE.txt", CUT_NOTE)
+        yield sink.take()
+
+    return written()
 
 
-def cytoscape_elements(subgraph: Subgraph, base_iri: str) -> dict[str, Any]:
+def write_csv_zip(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
+    """The CSV zip in one piece (the stream, joined)."""
+    return b"".join(csv_zip_chunks(subgraph, base_iri, deadline))
+
+
+def cytoscape_elements(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> dict[str, Any]:
     """Cytoscape.js elements: {data: {id, ...}} per node and {data: {id, source, target, ...}} per edge.
 
     Also what networkx's `cytoscape_graph` reads: `directed` and `multigraph` at the top, a node's
     `value` (its id) and `name` (its label), an edge's `key`.
     """
-    flat = flat_network(subgraph, base_iri)
+    flat = flat_network(subgraph, base_iri, deadline)
     nodes = [{"data": {"id": node, "value": node, "name": data["label"], **data}}
              for node, data in flat.nodes(data=True)]
     edges = [{"data": {"id": key, "key": key, "source": s, "target": t, **data}}
@@ -164,10 +213,11 @@ def cytoscape_elements(subgraph: Subgraph, base_iri: str) -> dict[str, Any]:
             "elements": {"nodes": nodes, "edges": edges}}
 
 
-def write_cytoscape(subgraph: Subgraph, base_iri: str) -> bytes:
-    return json.dumps(cytoscape_elements(subgraph, base_iri), ensure_ascii=False, indent=1).encode("utf-8")
+def write_cytoscape(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
+    return json.dumps(cytoscape_elements(subgraph, base_iri, deadline), ensure_ascii=False,
+                      indent=1).encode("utf-8")
 
 
-WRITERS: dict[str, Callable[[Subgraph, str], bytes]] = {
+WRITERS: dict[str, Callable[[Subgraph, str, Deadline | None], bytes]] = {
     "graphml": write_graphml, "gexf": write_gexf, "csv": write_csv_zip, "cyjs": write_cytoscape,
 }

@@ -8,7 +8,7 @@ partnership with its members and their sites, a CONSTRUCT query's answer, the wh
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 
 import networkx as nx
@@ -19,8 +19,9 @@ from graph.export.subgraph import ExportError, Subgraph
 from graph.network.from_triples import last_segment
 from graph.network.projection import Network
 from graph.store.backends import Store, StoreUnavailable
+from graph.store.deadline import WorkCut
 from graph.store.guard import QueryRefused, check_query
-from graph.store.query_pool import EngineFailure, QueryTimeout, TooManyLongQueries
+from graph.store.query_pool import EngineFailure, QueryStopped, QueryTimeout, TooManyLongQueries
 from ontology.namespaces import LSH, PREFIXES, preset_prefixes
 
 __all__ = ["DEPTHS", "construct", "ego", "members_of", "node_for", "parse_depth",
@@ -183,9 +184,10 @@ def _add_node(graph: nx.MultiDiGraph, network: Network, iri: str) -> None:
 
 def run_construct(store: Store, text: str, network: Network, *, base_iri: str, max_bytes: int,
                   max_rows: int, timeout_s: float, arrived: float | None = None,
-                  client: str | None = None) -> Subgraph:
+                  client: str | None = None, stopped: Callable[[], bool] | None = None) -> Subgraph:
     """Check a user's CONSTRUCT or DESCRIBE query with the guard, run it in the store's killable
-    workers (never in-process: it could run away) and select its answer."""
+    workers (never in-process: it could run away) and select its answer; WorkCut as soon as
+    `stopped()` says so (the export's deadline), its worker killed."""
     if not text or not text.strip():
         raise ExportError("query", "give a CONSTRUCT or DESCRIBE query")
     try:
@@ -197,7 +199,9 @@ def run_construct(store: Store, text: str, network: Network, *, base_iri: str, m
                           allowed=["CONSTRUCT", "DESCRIBE"])
     try:
         answer = store.answer(checked.text, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES,
-                              arrived=arrived, client=client)
+                              arrived=arrived, client=client, stopped=stopped)
+    except QueryStopped:
+        raise WorkCut("the export was stopped at its deadline") from None
     except QueryTimeout as timeout:
         raise ExportError("query", f"query stopped: {timeout}", status=503,
                           retry_after_s=max(1, round(timeout_s))) from None

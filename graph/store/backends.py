@@ -18,6 +18,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from graph.store.deadline import Deadline, WorkCut, checked
 from graph.store.derived import derived_folder, forget_version
 from graph.store.query_pool import EngineFailure, LongQueries, QueryPool, QueryTimeout
 from graph.store.results import Answer, write_boolean, write_solutions, write_triples
@@ -40,8 +41,9 @@ class Store(Protocol):
     def select(self, sparql: str) -> list[dict[str, str]]:
         """Rows of one of our own SELECT queries: variable name to the term's plain value."""
 
-    def construct(self, sparql: str) -> list[ox.Triple]:
-        """Triples of one of our own CONSTRUCT queries."""
+    def construct(self, sparql: str, deadline: Deadline | None = None) -> list[ox.Triple]:
+        """Triples of one of our own CONSTRUCT queries; WorkCut once `deadline` has passed (an
+        embedded store looks at it while it reads the answer)."""
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
                prefixes: dict[str, str] | None = None, arrived: float | None = None,
@@ -88,8 +90,17 @@ class EmbeddedStore:
     def ask(self, sparql: str) -> bool:
         return bool(self._store.query(sparql))
 
-    def construct(self, sparql: str) -> list[ox.Triple]:
-        return list(self._store.query(sparql))
+    def construct(self, sparql: str, deadline: Deadline | None = None) -> list[ox.Triple]:
+        # Oxigraph makes the answer as it is read: a cut export stops reading it
+        answer = self._store.query(sparql)
+        try:
+            return list(checked(answer, deadline))
+        except WorkCut:
+            pass
+        # dropped here, outside the traceback: Oxigraph's answer may not be freed by another thread
+        # (the cut's exception is raised again in the thread that waits for the work)
+        del answer
+        raise WorkCut("the work was stopped at its deadline")
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
                prefixes: dict[str, str] | None = None, arrived: float | None = None,
@@ -174,8 +185,11 @@ class RemoteStore:
     def select(self, sparql: str) -> list[dict[str, str]]:
         return _plain_rows(self._results(sparql, self.timeout_s))
 
-    def construct(self, sparql: str) -> list[ox.Triple]:
-        return self._triples(sparql, self.timeout_s)
+    def construct(self, sparql: str, deadline: Deadline | None = None) -> list[ox.Triple]:
+        left = deadline.remaining() if deadline is not None else None
+        if deadline is not None:
+            deadline.check()
+        return self._triples(sparql, self.timeout_s if left is None else max(0.1, min(left, self.timeout_s)))
 
     def answer(self, text: str, result_format: str, *, max_rows: int, timeout_s: float,
                prefixes: dict[str, str] | None = None, arrived: float | None = None,

@@ -10,7 +10,8 @@ a process of its own; at the deadline the process is killed and the server goes 
   wait for a worker to start.
 - A query still running after `LongQueries.after_s` is long: it is moved to the lowest CPU
   priority, so that cheap queries keep the cores, and only `LongQueries.total` long queries (and
-  `per_client` of one client) run at once; one more is stopped at once with `TooManyLongQueries`
+  `per_client` of one client) run at once on the machine, counted across every server process
+  over the same store (`graph.store.slots`); one more is stopped at once with `TooManyLongQueries`
   (HTTP 429 with Retry-After). So at most `total` workers are ever held by runaways, and the rest
   of the pool is a lane for cheap queries.
 """
@@ -23,15 +24,16 @@ import os
 import queue
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import spawn
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 from graph.store.query_worker import serve_queries
 from graph.store.results import Answer
+from graph.store.slots import Place, Places, client_places
 
 __all__ = ["EngineFailure", "LongQueries", "QueryPool", "QueryStopped", "QueryTimeout", "TooManyLongQueries"]
 
@@ -102,23 +104,21 @@ class _Worker:
     discarded: bool = False  # guarded by the pool's lock: killed once, its pipe closed once
 
 
-@dataclass
-class _LongRuns:
-    """The long queries running now: how many per client, and when each must end."""
-
-    by_client: Counter[str] = field(default_factory=Counter)
-    deadlines: list[float] = field(default_factory=list)
-
-
 class QueryPool:
-    """Up to `max_size` worker processes over one on-disk store, `size` of them idle and warm."""
+    """Up to `max_size` worker processes over one on-disk store, `size` of them idle and warm.
+
+    The long queries' places are files in `places_dir` (by default `slots/` beside the store):
+    every pool that uses the same folder shares the caps.
+    """
 
     def __init__(self, store_path: str, size: int = 2, max_size: int = 12,
-                 long_queries: LongQueries | None = None) -> None:
+                 long_queries: LongQueries | None = None, places_dir: str | Path | None = None) -> None:
         self.store_path = store_path
         self.size = max(1, size)
         self.max_size = max(self.size, max_size)
         self.long_queries = long_queries or LongQueries()
+        self._places_dir = Path(places_dir) if places_dir else Path(store_path).parent / "slots"
+        self._long = Places(self._places_dir, "long-queries", self.long_queries.total)
         # forked from a server process that has imported the worker's code already: a new worker
         # starts in tens of milliseconds even while runaway queries hold the CPU
         self._context = multiprocessing.get_context("forkserver")
@@ -129,7 +129,6 @@ class QueryPool:
         self._workers: set[_Worker] = set()  # guarded by _lock
         self._starting = 0  # guarded by _lock: workers being started
         self._waiting = 0  # guarded by _lock: queries waiting for a worker
-        self._long = _LongRuns()  # guarded by _lock
         self._lock = threading.Lock()
         self._closed = False
         for _ in range(self.size):
@@ -239,30 +238,27 @@ class QueryPool:
 
     # ---------- long queries ----------
 
-    def _admit_long(self, client: str | None, deadline: float, timeout_s: float) -> None:
-        """Count a query that turned out long, or refuse it when too many long ones run."""
+    def _admit_long(self, client: str | None, deadline: float, timeout_s: float) -> list[Place]:
+        """The places of a query that turned out long (one of all, one of its client's), or
+        TooManyLongQueries when either cap is reached on this machine."""
         limits = self.long_queries
-        with self._lock:
-            running = sum(self._long.by_client.values())
-            mine = self._long.by_client[client] if client is not None else 0
-            if running < limits.total and (client is None or mine < limits.per_client):
-                self._long.by_client[client or ""] += 1
-                self._long.deadlines.append(deadline)
-                return
-            soonest = min(self._long.deadlines, default=time.monotonic() + timeout_s)
-        wait = max(1, math.ceil(soonest - time.monotonic()))
-        whose = (f"{mine} of yours" if client is not None and mine >= limits.per_client
-                 else f"{running} in all")
+        held = self._long.take(deadline)
+        if held is None:
+            full, whose = self._long, f"{limits.total} in all"
+        elif client is None:
+            return [held]
+        else:
+            mine = client_places(self._places_dir, "long-queries", client, limits.per_client)
+            own = mine.take(deadline)
+            if own is not None:
+                return [held, own]
+            held.release()
+            full, whose = mine, f"{limits.per_client} of yours"
+        wait = max(1, math.ceil(full.soonest_end(time.monotonic() + timeout_s) - time.monotonic()))
         raise TooManyLongQueries(
             f"too many long queries at once ({whose} run past {limits.after_s:g} s now; at most "
             f"{limits.per_client} per client and {limits.total} in all): try again in {wait} s, "
             "or narrow the query down", wait)
-
-    def _end_long(self, client: str | None, deadline: float) -> None:
-        with self._lock:
-            self._long.by_client[client or ""] -= 1
-            self._long.by_client += Counter()  # drops clients at zero
-            self._long.deadlines.remove(deadline)
 
     # ---------- running ----------
 
@@ -278,14 +274,13 @@ class QueryPool:
             worker = self._acquire(deadline - time.monotonic())
         except QueryTimeout:
             raise QueryTimeout(f"no query worker came free within the limit of {timeout_s:g} s") from None
-        long = False
+        long: list[Place] = []
         try:
             worker.connection.send((text, result_format, max_rows, prefixes))
             first = min(deadline, time.monotonic() + self.long_queries.after_s) - time.monotonic()
             if not _answered(worker, first, stopped):
                 if time.monotonic() < deadline:
-                    self._admit_long(client, deadline, timeout_s)  # raises when there is no room
-                    long = True
+                    long = self._admit_long(client, deadline, timeout_s)  # raises when there is no room
                     # the lowest priority: cheap queries in other workers keep the cores
                     os.setpriority(os.PRIO_PROCESS, worker.process.pid, LONG_QUERY_NICENESS)
                 if not _answered(worker, deadline - time.monotonic(), stopped):
@@ -301,8 +296,8 @@ class QueryPool:
             self._top_up()
             raise EngineFailure("the query engine stopped unexpectedly; try again") from None
         finally:
-            if long:
-                self._end_long(client, deadline)
+            for place in long:
+                place.release()
         if long:
             self._discard(worker)  # at the lowest priority for good: a fresh one replaces it
             self._top_up()
