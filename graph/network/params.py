@@ -68,6 +68,8 @@ class ViewParams:
     avoid: tuple[str, ...] = DEFAULT_AVOID
     show: tuple[str, ...] = ()  # attribute families drawn on the map (off by default)
     select: str | None = None  # the entity whose details are open (chosen by search or click)
+    at: int | None = None  # the network as it stood in this year (the year slider)
+    undated: bool = True  # with `at`: keep what the sources give no date (marked), or leave it out
 
     @property
     def has_filters(self) -> bool:
@@ -190,7 +192,8 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
         layout=_choice(args, "layout", LAYOUTS, "force"), physics=physics in ("on", "true", "1"),
         lang=_choice(args, "lang", ("en", "nl"), "en"), colour=_choice(args, "colour", COLOURINGS, "kind"),
         path_from=path_from, path_to=path_to, avoid=avoid, show=show,
-        select=_one(args, "select") or None)
+        select=_one(args, "select") or None, at=_year(args, "at"),
+        undated=_choice(args, "undated", ("on", "off"), "on") == "on")
 
 
 class _Plain:
