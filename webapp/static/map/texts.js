@@ -61,7 +61,15 @@ const TEXT = {
     "list-heading": "What the map shows, as a list", "list-summary": "{nodes} nodes, {edges} links",
     "list-nodes": "Nodes", "list-links": "Links",
     "no-members": "{name}: no members named in the sources", "no-members-short": "no members named in the sources",
-    "drawer-close": "Close", "open-controls": "Search and filters", "open-panel": "Details"
+    "drawer-close": "Close", "open-controls": "Search and filters", "open-panel": "Details",
+    "time-heading": "The network over time",
+    "time-hint": "Years from what the documents date: founded, started, opened, joined, deals, investments, approvals. Nothing is guessed.",
+    "time-all": "All years", "time-year": "As it stood in {year}", "time-play": "Play", "time-pause": "Pause",
+    "time-clear": "All years", "time-undated": "Keep what the sources give no year (marked “undated”)",
+    "time-none": "{dated} entities have a year in the sources, {undated} are undated.",
+    "time-summary": "In {year}: {nodes} nodes.", "time-new": "{n} new since {previous} (green).",
+    "time-undated-drawn": "{n} undated, kept (dashed border).",
+    "tip-new": "new: since {year}", "tip-undated": "undated: the sources give no year"
   },
   nl: {
     "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten", "nav-figures": "Cijfers", "nav-overview": "Overzicht",
@@ -118,7 +126,16 @@ const TEXT = {
     "list-heading": "Wat de kaart toont, als lijst", "list-summary": "{nodes} knopen, {edges} verbindingen",
     "list-nodes": "Knopen", "list-links": "Verbindingen",
     "no-members": "{name}: geen leden genoemd in de bronnen", "no-members-short": "geen leden genoemd in de bronnen",
-    "drawer-close": "Sluiten", "open-controls": "Zoeken en filters", "open-panel": "Details"
+    "drawer-close": "Sluiten", "open-controls": "Zoeken en filters", "open-panel": "Details",
+    "time-heading": "Het netwerk door de tijd",
+    "time-hint": "Jaren uit wat de documenten dateren: opgericht, gestart, geopend, toegetreden, deals, investeringen, goedkeuringen. Er wordt niets geraden.",
+    "time-all": "Alle jaren", "time-year": "Zoals het er in {year} voor stond", "time-play": "Afspelen",
+    "time-pause": "Pauzeren", "time-clear": "Alle jaren",
+    "time-undated": "Houd wat de bronnen geen jaar geven (gemarkeerd als “ongedateerd”)",
+    "time-none": "{dated} entiteiten hebben een jaar in de bronnen, {undated} zijn ongedateerd.",
+    "time-summary": "In {year}: {nodes} knopen.", "time-new": "{n} nieuw sinds {previous} (groen).",
+    "time-undated-drawn": "{n} ongedateerd, behouden (gestippelde rand).",
+    "tip-new": "nieuw: sinds {year}", "tip-undated": "ongedateerd: de bronnen geven geen jaar"
   }
 };
 
