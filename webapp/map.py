@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
 
+from graph.insight.sentences import tell_path, told_as_data
 from graph.network.details import edge_details, node_details
 from graph.network.kinds import FAMILY_KEYS
 from graph.network.lenses import available_lenses
@@ -74,7 +75,13 @@ def view() -> Response:
     """The nodes, links (or clusters), counts, legend and layout data of one view (the parameters:
     graph.network.params)."""
     params = parse_view_params(request.args)
-    return jsonify(compute_view(get_map_model(), params, max_nodes=max_nodes()))
+    model = get_map_model()
+    answer = compute_view(model, params, max_nodes=max_nodes())
+    path = answer["path"]
+    if path and path["found"]:  # each hop told as a sentence in the view's language, with its words
+        paths = [[model.ids.get(n, n) for n in ids] for ids in path["paths"]]
+        path["told"] = told_as_data(model, [tell_path(model, ids, params.lang) for ids in paths])
+    return jsonify(answer)
 
 
 def _node(param: str, value: str | None) -> str:

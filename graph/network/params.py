@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Protocol
 from urllib.parse import urlencode
 
-from graph.network.kinds import ATTRIBUTE_FAMILIES, FAMILY_KEYS
+from graph.network.kinds import ATTRIBUTE_FAMILIES, ATTRIBUTE_PATH_AVOID, FAMILY_KEYS, PATH_AVOID
 from ontology.vocabulary import load_vocabulary
 
 __all__ = ["ATTRIBUTE_AVOID", "CLUSTER_KEY", "DEFAULTS", "DEFAULT_AVOID", "ViewError", "ViewParams",
@@ -25,8 +25,8 @@ MAX_LIST = 50  # ids in one list parameter (expand, open, kind, ...)
 MAX_DEPTH = 3
 CLUSTER_KEY = re.compile(r"^(kind:[a-z-]+|city:[^/]*)(/(kind:[a-z-]+|city:[^/]*))?$")
 # paths run over links between actors; hops through a shared attribute only when asked
-DEFAULT_AVOID = ATTRIBUTE_FAMILIES
-ATTRIBUTE_AVOID = ("region",)  # asked for shared attributes: still never through "the Netherlands"
+DEFAULT_AVOID = PATH_AVOID
+ATTRIBUTE_AVOID = ATTRIBUTE_PATH_AVOID  # asked for shared attributes: still never through "the Netherlands"
 
 
 class ArgSource(Protocol):

@@ -47,7 +47,7 @@ const TEXT = {
     "path-try-shared": "Show what they have in common (places, areas)",
     "path-shared-note": "Some steps are shared places or areas, not links: “both in Leiden” does not mean that they work together.",
     "shared-place": "both in {name}", "shared-area": "both work on {name}", "shared-theme": "both about {name}",
-    "path-summary": "{count} shortest path(s), {length} step(s) each:", "path-hops": "Evidence for each step",
+    "path-summary": "{count} path(s) through different intermediaries; the shortest takes {length} step(s):", "path-hops": "Evidence for each step",
     "path-need": "Choose both ends from the suggestions.", "not-on-map": "not on the map",
     "in": "in", "role": "role", "loading-details": "Loading…", "no-quote": "(no quote)",
     "unplaced": "Not placed",
@@ -69,7 +69,9 @@ const TEXT = {
     "time-none": "{dated} entities have a year in the sources, {undated} are undated.",
     "time-summary": "In {year}: {nodes} nodes.", "time-new": "{n} new since {previous} (green).",
     "time-undated-drawn": "{n} undated, kept (dashed border).",
-    "tip-new": "new: since {year}", "tip-undated": "undated: the sources give no year"
+    "tip-new": "new: since {year}", "tip-undated": "undated: the sources give no year",
+    "path-sentences": "Step by step, with the documents' words", "path-number": "Path {n}",
+    "path-shared-hop": "A shared attribute, not a link between the two."
   },
   nl: {
     "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten", "nav-figures": "Cijfers", "nav-overview": "Overzicht",
@@ -112,7 +114,7 @@ const TEXT = {
     "path-try-shared": "Toon wat ze gemeen hebben (plaatsen, gebieden)",
     "path-shared-note": "Sommige stappen zijn gedeelde plaatsen of gebieden, geen verbindingen: „allebei in Leiden” betekent niet dat ze samenwerken.",
     "shared-place": "allebei in {name}", "shared-area": "allebei actief in {name}", "shared-theme": "allebei over {name}",
-    "path-summary": "{count} kortste pad(en), elk {length} stap(pen):", "path-hops": "Bewijs voor elke stap",
+    "path-summary": "{count} pad(en) via verschillende tussenschakels; het kortste telt {length} stap(pen):", "path-hops": "Bewijs voor elke stap",
     "path-need": "Kies beide uiteinden uit de suggesties.", "not-on-map": "niet op de kaart",
     "in": "in", "role": "rol", "loading-details": "Laden…", "no-quote": "(geen citaat)",
     "unplaced": "Niet geplaatst",
@@ -135,7 +137,9 @@ const TEXT = {
     "time-none": "{dated} entiteiten hebben een jaar in de bronnen, {undated} zijn ongedateerd.",
     "time-summary": "In {year}: {nodes} knopen.", "time-new": "{n} nieuw sinds {previous} (groen).",
     "time-undated-drawn": "{n} ongedateerd, behouden (gestippelde rand).",
-    "tip-new": "nieuw: sinds {year}", "tip-undated": "ongedateerd: de bronnen geven geen jaar"
+    "tip-new": "nieuw: sinds {year}", "tip-undated": "ongedateerd: de bronnen geven geen jaar",
+    "path-sentences": "Stap voor stap, met de woorden van de documenten", "path-number": "Pad {n}",
+    "path-shared-hop": "Een gedeeld kenmerk, geen verbinding tussen de twee."
   }
 };
 
