@@ -20,9 +20,14 @@ export function darker(hex) {
   return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
 }
 
+export function communityColour(number) {
+  // groups are numbered from 1 as /overview numbers them; 0: in no group (places, themes, unlinked)
+  return number > 0 ? COMMUNITY_COLOURS[(number - 1) % COMMUNITY_COLOURS.length] : "#c8ccd0";
+}
+
 function nodeColour(node) {
-  if (state.params.colour === "community" && node.community >= 0) {
-    return COMMUNITY_COLOURS[node.community % COMMUNITY_COLOURS.length];
+  if (state.params.colour === "community") {
+    return communityColour(node.community);
   }
   return (state.families[node.family] || {}).colour || "#b0b0b0";
 }

@@ -71,7 +71,15 @@ const TEXT = {
     "time-undated-drawn": "{n} undated, kept (dashed border).",
     "tip-new": "new: since {year}", "tip-undated": "undated: the sources give no year",
     "path-sentences": "Step by step, with the documents' words", "path-number": "Path {n}",
-    "path-shared-hop": "A shared attribute, not a link between the two."
+    "path-shared-hop": "A shared attribute, not a link between the two.",
+    "community-legend": "Communities (groups that work together)",
+    "community-none": "in no group (places, themes, actors without links)",
+    "words-heading": "The network in words", "words-none": "No links between actors.",
+    "words-actor-links": "{name} ({n} actors linked)",
+    "words-central": "Most linked among {actors} actors: {names}.",
+    "words-broker": "{name} links groups that otherwise stand apart: {groups}.", "words-and": " and ",
+    "words-group": "group {n}, {name}", "words-groups": "{count} groups work together:",
+    "words-group-size": "{name}, {n} actors", "words-more": "More in the ecosystem overview"
   },
   nl: {
     "nav-map": "Kaart", "nav-query": "Query", "nav-search": "Zoeken", "nav-kinds": "Soorten", "nav-figures": "Cijfers", "nav-overview": "Overzicht",
@@ -139,7 +147,15 @@ const TEXT = {
     "time-undated-drawn": "{n} ongedateerd, behouden (gestippelde rand).",
     "tip-new": "nieuw: sinds {year}", "tip-undated": "ongedateerd: de bronnen geven geen jaar",
     "path-sentences": "Stap voor stap, met de woorden van de documenten", "path-number": "Pad {n}",
-    "path-shared-hop": "Een gedeeld kenmerk, geen verbinding tussen de twee."
+    "path-shared-hop": "Een gedeeld kenmerk, geen verbinding tussen de twee.",
+    "community-legend": "Gemeenschappen (groepen die samenwerken)",
+    "community-none": "in geen groep (plaatsen, thema's, actoren zonder verbindingen)",
+    "words-heading": "Het netwerk in woorden", "words-none": "Geen verbindingen tussen actoren.",
+    "words-actor-links": "{name} ({n} actoren verbonden)",
+    "words-central": "Best verbonden van {actors} actoren: {names}.",
+    "words-broker": "{name} verbindt groepen die anders los staan: {groups}.", "words-and": " en ",
+    "words-group": "groep {n}, {name}", "words-groups": "{count} groepen werken samen:",
+    "words-group-size": "{name}, {n} actoren", "words-more": "Meer in het overzicht van het ecosysteem"
   }
 };
 
