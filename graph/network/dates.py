@@ -82,10 +82,12 @@ def stood_at(model: MapModel, nodes: set[str], year: int, *, undated: bool = Tru
 def time_axis(model: MapModel) -> dict | None:
     """The years the map's slider steps through: every year in which a node began or ended, with
     how many nodes are dated and undated; None when nothing is dated."""
+    if "time-axis" in model.cache:
+        return model.cache["time-axis"]
     dates = model_dates(model)
     years = sorted(set(dates.since.values()) | set(dates.until.values()))
-    if not years:
-        return None
     dated = len(set(dates.since) | set(dates.until))
-    return {"years": years, "min": years[0], "max": years[-1], "dated": dated,
-            "undated": model.graph.number_of_nodes() - dated}
+    axis = {"years": years, "min": years[0], "max": years[-1], "dated": dated,
+            "undated": model.graph.number_of_nodes() - dated} if years else None
+    model.cache["time-axis"] = axis
+    return axis

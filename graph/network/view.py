@@ -182,7 +182,7 @@ def _time(model: MapModel, params: ViewParams, kept: list[str]) -> dict | None:
     if axis is None:
         return None
     dates = model_dates(model)
-    return {**axis, "at": params.at, "undatedShown": params.undated,
+    return {**axis, "years": list(axis["years"]), "at": params.at, "undatedShown": params.undated,
             "undatedDrawn": sum(1 for node in kept if dates.undated(node))}
 
 

@@ -100,6 +100,7 @@ export function renderTime(view) {
   slider.value = String(time.at || time.max);
   byId("time-label").textContent = time.at ? t("time-year", { year: time.at }) : t("time-all");
   byId("time-undated").checked = time.undatedShown;
+  byId("time-undated").disabled = !time.at;  // without a year nothing is left out for having none
   byId("time-clear").disabled = !time.at;
   var status = byId("time-status");
   if (!time.at) {
