@@ -36,13 +36,18 @@ def network_words(model: MapModel, lang: str) -> dict:
 
 def with_communities(view: dict, model: MapModel, lang: str) -> None:
     """Colour by community: each drawn node's group (from the actors' network, as /overview finds
-    them; 0 for what is in none: places, themes, actors without links) and the named groups drawn."""
+    them; 0 for what is in none: places, themes, actors without links), the brokers between groups
+    marked, and the named groups drawn."""
     found = overview(model)
+    brokers = {iri for iri, _ in found.brokers}
     shown: dict[int, int] = {}
     for node in view["nodes"]:
-        actor = found.actors.get(model.ids.get(node["id"], node["id"]))
+        iri = model.ids.get(node["id"], node["id"])
+        actor = found.actors.get(iri)
         number = actor.group + 1 if actor is not None and actor.group >= 0 else 0
         node["community"] = number
+        if iri in brokers:
+            node["broker"] = True  # links groups that otherwise stand apart (betweenness)
         shown[number] = shown.get(number, 0) + 1
     view["communities"] = [group | {"shown": shown[group["number"]]} for group in _groups(model, lang)
                            if group["number"] in shown]

@@ -77,12 +77,16 @@ def test_colour_by_community_shows_the_named_groups(page: Any, server: Server, t
     before = view_query(page)
     page.select_option("#colour-mode", "community")
     wait_for_new_view(page, before)
-    names = page.locator("#community-legend .legend-name").all_text_contents()
+    names = page.locator("#community-legend li[data-community] .legend-name").all_text_contents()
     groups = api(server, "/overview.json")["groups"]
     assert f"group 1, {groups[0]['name']}" in names
     assert all(name.startswith("group ") for name in names[:-1])
     colours = page.evaluate("new Set(window.lshkgMap.nodes.get().map((n) => n.color.background)).size")
     assert colours > 3
+    brokers = api(server, "/api/map/words")["brokers"]
+    marked = page.evaluate("window.lshkgMap.nodes.get({filter: (n) => n.broker}).map((n) => n.id)")
+    assert brokers[0]["id"] in marked
+    assert page.locator("#community-legend .legend-broker").count() == 1
     words = page.locator("#map-words-body")
     words.locator(".words-central").wait_for()
     central = api(server, "/overview.json")["central"][0]["label"]

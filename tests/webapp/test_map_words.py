@@ -25,4 +25,8 @@ def test_colour_by_community_gives_each_node_its_named_group(client: FlaskClient
     assert named[0]["name"] is None  # in no group: places, themes, actors without links
     assert {n["community"] for n in view["nodes"]} == set(named)
     assert sum(c["shown"] for c in view["communities"]) == len(view["nodes"])
+    brokers = {b["id"] for b in client.get("/api/map/words").get_json()["brokers"]}
+    assert {n["id"] for n in view["nodes"] if n.get("broker")} <= brokers | set(
+        b["id"] for b in client.get("/overview.json").get_json()["brokers"])
+    assert any(n.get("broker") for n in view["nodes"])
     assert "communities" not in client.get("/api/map/view").get_json()

@@ -8,7 +8,8 @@ import { kindName, labelOf, number, pick, t } from "./texts.js";
 import { isNew, isUndated } from "./time.js";
 
 const PATH_COLOUR = "#ff5a00";
-const NEW_COLOUR = "#00a651";  // began since the previous step of the year slider
+const NEW_COLOUR = "#00a651";
+const BROKER_COLOUR = "#111111";  // began since the previous step of the year slider
 const COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
   "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd"];
 
@@ -36,6 +37,9 @@ function nodeTitle(node) {
   var lines = [pick(node.labels, node.id), kindName(node.kind, node.family), t("tip-links", { n: node.degree })];
   if (node.year) {
     lines.push(t("tip-year", { year: node.year }));
+  }
+  if (node.broker && state.params.colour === "community") {
+    lines.push(t("tip-broker"));
   }
   if (isNew(node)) {
     lines.push(t("tip-new", { year: node.since }));
@@ -85,6 +89,11 @@ export function visNode(node, onPath) {
   };
   // kept, but the sources give it no year: a dashed border (set either way, as views update in place)
   item.shapeProperties = { borderDashes: item.undated ? [3, 3] : false };
+  if (node.broker && state.params.colour === "community" && !onPath) {
+    item.color.border = BROKER_COLOUR;  // links groups that otherwise stand apart
+    item.borderWidth = 4;
+    item.broker = true;
+  }
   if (item.fresh && !onPath) {
     item.color.border = NEW_COLOUR;
     item.borderWidth = 4;

@@ -67,6 +67,12 @@ export function renderCommunities(view) {
   var list = byId("community-legend");
   clear(list);
   box.hidden = !view.communities;
+  if (view.communities) {
+    var brokers = el("li", "legend-broker");
+    brokers.appendChild(swatch("dot", "#ffffff"));
+    brokers.appendChild(el("span", "legend-name", t("community-broker")));
+    list.appendChild(brokers);
+  }
   (view.communities || []).forEach(function (group) {
     var item = el("li");
     item.dataset.community = String(group.number);
