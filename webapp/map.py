@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
 
+from graph.insight.sentences import tell_path, told_as_data
 from graph.network.details import edge_details, node_details
 from graph.network.kinds import FAMILY_KEYS
 from graph.network.lenses import available_lenses
@@ -25,6 +26,7 @@ from graph.store.backends import StoreUnavailable
 from graph.store.derived import derived_folder, read_version
 from webapp.app_store import get_store
 from webapp.map_state import get_map_model, max_nodes, outline_file
+from webapp.map_words import network_words, with_communities
 from webapp.security import CONTENT_SECURITY_POLICY
 from webapp.slow_work import SlowRequestRefused, refused, run_slow
 
@@ -74,7 +76,25 @@ def view() -> Response:
     """The nodes, links (or clusters), counts, legend and layout data of one view (the parameters:
     graph.network.params)."""
     params = parse_view_params(request.args)
-    return jsonify(compute_view(get_map_model(), params, max_nodes=max_nodes()))
+    model = get_map_model()
+    answer = compute_view(model, params, max_nodes=max_nodes())
+    path = answer["path"]
+    if path and path["found"]:  # each hop told as a sentence in the view's language, with its words
+        paths = [[model.ids.get(n, n) for n in ids] for ids in path["paths"]]
+        path["told"] = told_as_data(model, [tell_path(model, ids, params.lang) for ids in paths])
+    if params.colour == "community":
+        with_communities(answer, model, params.lang)
+    return jsonify(answer)
+
+
+@blueprint.route("/api/map/words")
+def words() -> Response:
+    """The network in words for the text beside the map: the most linked actors, the brokers
+    between groups and the groups, named as /overview names them (`lang`: en or nl)."""
+    lang = request.args.get("lang", "en")
+    if lang not in ("en", "nl"):
+        raise ViewError("lang", f"{lang[:20]!r} is not one of en, nl")
+    return jsonify(network_words(get_map_model(), lang))
 
 
 def _node(param: str, value: str | None) -> str:

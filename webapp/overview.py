@@ -29,10 +29,16 @@ class _Words:
                 "href": self.links.href(iri), "kind": self.model.family[iri].labels.get(self.lang, "")}
 
     def group_name(self, group: Group) -> str:
-        text = TEXTS[self.lang]
-        parts = [self.model.label(x, self.lang) for x in (group.city, group.area) if x]
-        lead = self.model.label(group.members[0], self.lang)
-        return f"{text['around']} {' · '.join(parts)} ({lead})" if parts else f"{text['around']} {lead}"
+        return group_name(self.model, group, self.lang)
+
+
+def group_name(model: MapModel, group: Group, lang: str) -> str:
+    """A group named after its city, theme and most linked member: "around Leiden · Oncology (Janssen)"
+    (also the map's names of its communities)."""
+    text = TEXTS[lang]
+    parts = [model.label(x, lang) for x in (group.city, group.area) if x]
+    lead = model.label(group.members[0], lang)
+    return f"{text['around']} {' · '.join(parts)} ({lead})" if parts else f"{text['around']} {lead}"
 
 
 def _overview_view(words: _Words, found: Overview, top: int = 3) -> dict:

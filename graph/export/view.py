@@ -46,6 +46,8 @@ def describe_view(model: MapModel, params: ViewParams) -> str:
         parts.append("kinds: " + ", ".join(params.kind))
     if params.year_from is not None or params.year_to is not None:
         parts.append(f"years {params.year_from or '...'} to {params.year_to or '...'}")
+    if params.at is not None:
+        parts.append(f"as it stood in {params.at}" + ("" if params.undated else ", dated only"))
     if params.show:
         parts.append("with shared attributes: " + ", ".join(params.show))
     parts.extend(f"neighbours of {name(v)}" for v in params.expand)

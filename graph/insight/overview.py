@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.network.kinds import ACTOR_FAMILIES
 from graph.network.model import MapModel
 
 __all__ = ["ACTOR_FAMILIES", "Actor", "Group", "Overview", "actor_network", "compare", "overview"]
 
-ACTOR_FAMILIES = frozenset({"company", "umc", "university", "institute", "association", "authority",
-                            "partnership", "programme", "science-park", "logistics-hub", "deal", "person",
-                            "site", "event", "product", "proposal"})
 SEED = 7
 
 

@@ -5,25 +5,21 @@ By default a path runs over links between actors only (membership, partnership, 
 ...). Hops through a shared attribute (a city, a country, a therapeutic area, a year) are taken
 only when asked, and then told as what they are: "both ... are in Leiden", never as a link between
 the two. Kinds of link can be left out (`exclude`). More than one path: the shortest first, then
-paths through other intermediaries.
+paths through other intermediaries. The paths are found by the map's own search
+(`graph.network.paths.find_paths`), so the map's path panel and `/paths` tell the same paths.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import networkx as nx
-
-from graph.insight.overview import ACTOR_FAMILIES, actor_network
 from graph.network.details import evidence_items, term_labels
+from graph.network.kinds import ACTOR_FAMILIES, ATTRIBUTE_PATH_AVOID, PATH_AVOID
 from graph.network.model import MapModel
+from graph.network.paths import MAX_PATHS, find_paths, link_kind
 
-__all__ = ["MAX_PATHS", "Hop", "ToldPath", "evidence_words", "tell_paths"]
-
-MAX_PATHS = 5
-TRIED = 60  # candidate paths looked at when searching for other intermediaries
+__all__ = ["MAX_PATHS", "Hop", "ToldPath", "evidence_words", "tell_path", "tell_paths", "told_as_data"]
 WORDS = {
     "en": {"shared": "{a} and {b} both have “{relation}”: {attribute}", "says": "says", "general":
            "general knowledge"},
@@ -54,35 +50,6 @@ class ToldPath:
         return any(hop.shared_attribute for hop in self.hops)
 
 
-def _allowed_graph(model: MapModel, attributes: bool, exclude: set[str]) -> nx.Graph:
-    graph = model.links if attributes else actor_network(model)
-    if not exclude:
-        return graph
-
-    def kept(a: str, b: str) -> bool:
-        return any(link["predicate"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] not in exclude
-                   for link in model.network.links_between(a, b))
-
-    return nx.subgraph_view(graph, filter_edge=kept)
-
-
-def _candidates(graph: nx.Graph, source: str, target: str, limit: int) -> list[list[str]]:
-    """The shortest path, then paths whose intermediaries none of the earlier ones used."""
-    chosen: list[list[str]] = []
-    used: set[str] = set()
-    try:
-        for path in itertools.islice(nx.shortest_simple_paths(graph, source, target), TRIED):
-            middle = set(path[1:-1])
-            if not chosen or not middle & used:
-                chosen.append(path)
-                used |= middle
-            if len(chosen) == limit:
-                break
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return []
-    return chosen
-
-
 def _link_sentence(model: MapModel, link: dict, lang: str) -> str:
     relation = link.get("labels") or term_labels(link["predicate"])
     verb = relation.get(lang) or relation.get("en") or next(iter(relation.values()), "")
@@ -90,16 +57,17 @@ def _link_sentence(model: MapModel, link: dict, lang: str) -> str:
 
 
 def _hop(model: MapModel, a: str, b: str, lang: str, exclude: set[str], attribute: str | None) -> Hop:
-    links = [link for link in model.network.links_between(a, b)
-             if link["predicate"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] not in exclude] or \
-        model.network.links_between(a, b)
+    every = model.network.links_between(a, b)
+    links = [link for link in every if link_kind(link["predicate"]) not in exclude] or every
     link = links[0]
     evidence = evidence_items(model, link.get("evidence", []))
     sentence = _link_sentence(model, link, lang)
     return Hop(a, b, sentence, link["predicate"], evidence, attribute)
 
 
-def _tell(model: MapModel, path: list[str], lang: str, exclude: set[str]) -> ToldPath:
+def tell_path(model: MapModel, path: list[str], lang: str = "en", exclude: Iterable[str] = ()) -> ToldPath:
+    """One path (IRIs) told hop by hop: a hop through a shared attribute as what both ends have."""
+    exclude = set(exclude)
     hops: list[Hop] = []
     index = 0
     while index < len(path) - 1:
@@ -117,18 +85,28 @@ def _tell(model: MapModel, path: list[str], lang: str, exclude: set[str]) -> Tol
         else:
             hops.append(_hop(model, a, b, lang, exclude, None))
             index += 1
-    return ToldPath(path, hops)
+    return ToldPath(list(path), hops)
 
 
 def tell_paths(model: MapModel, source: str, target: str, *, lang: str = "en", attributes: bool = False,
                exclude: Iterable[str] = (), limit: int = 1) -> list[ToldPath]:
-    """Up to `limit` paths from `source` to `target`, each told hop by hop with its evidence."""
+    """Up to `limit` paths from `source` to `target` (the map's own search: over links between actors,
+    through shared attributes only when asked), each told hop by hop with its evidence."""
     excluded = set(exclude)
-    graph = _allowed_graph(model, attributes, excluded)
-    if source not in graph or target not in graph:
-        return []
-    return [_tell(model, path, lang, excluded)
-            for path in _candidates(graph, source, target, max(1, min(limit, MAX_PATHS)))]
+    paths = find_paths(model, source, target, avoid=ATTRIBUTE_PATH_AVOID if attributes else PATH_AVOID,
+                       exclude=excluded, limit=max(1, min(limit, MAX_PATHS)))
+    return [tell_path(model, path, lang, excluded) for path in paths]
+
+
+def told_as_data(model: MapModel, paths: list[ToldPath]) -> list[dict]:
+    """Told paths as plain data for the map's path panel: each hop's sentence, its evidence (quote,
+    language, document) and, for a hop through a shared attribute, that attribute's id."""
+    return [{"nodes": [model.short_id(n) for n in path.nodes], "through_attribute": path.through_attribute,
+             "hops": [{"from": model.short_id(hop.source), "to": model.short_id(hop.target),
+                       "sentence": hop.sentence, "predicate": link_kind(hop.predicate),
+                       "shared": hop.shared_attribute and model.short_id(hop.shared_attribute),
+                       "evidence": hop.evidence} for hop in path.hops]}
+            for path in paths]
 
 
 def evidence_words(hop: Hop, model: MapModel, lang: str) -> list[str]:

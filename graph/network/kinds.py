@@ -15,7 +15,8 @@ from functools import cache
 from ontology.namespaces import LSH, RDFS
 from ontology.vocabulary import load_vocabulary
 
-__all__ = ["ATTRIBUTE_FAMILIES", "FAMILIES", "FAMILY_KEYS", "OTHER", "Family", "family_of", "kind_labels"]
+__all__ = ["ACTOR_FAMILIES", "ATTRIBUTE_FAMILIES", "ATTRIBUTE_PATH_AVOID", "FAMILIES", "FAMILY_KEYS", "OTHER",
+           "PATH_AVOID", "Family", "family_of", "kind_labels"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,15 @@ FAMILY_KEYS = (*tuple(f.key for f in FAMILIES), OTHER.key)
 # What entities share rather than who works with whom: two companies in Leiden, or both working on
 # oncology, are not thereby connected. Off the map unless asked for, and paths avoid them by default.
 ATTRIBUTE_FAMILIES = ("city", "hotspot", "region", "area", "concept")
+# Who acts: organisations, people, partnerships, deals, sites, events, products, proposals. Links between
+# them are what paths and the network in words walk; everything else is a shared attribute.
+ACTOR_FAMILIES = frozenset({"company", "umc", "university", "institute", "association", "authority",
+                            "partnership", "programme", "science-park", "logistics-hub", "deal", "person",
+                            "site", "event", "product", "proposal"})
+# what a path avoids by default (every family that does not act) and when shared attributes are asked
+# for (never through "the Netherlands")
+PATH_AVOID = tuple(key for key in FAMILY_KEYS if key not in ACTOR_FAMILIES)
+ATTRIBUTE_PATH_AVOID = ("region",)
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph.network.dates import time_axis
 from graph.network.kinds import FAMILIES, OTHER, family_of, kind_labels
 from graph.network.model import MapModel, in_places
 from graph.network.select import PLACE_PARAM_FAMILIES
@@ -24,7 +25,7 @@ def _by_label(item: dict) -> str:
 
 
 def filter_options(model: MapModel) -> dict:
-    """{families, kinds, places, partnerships, areas, years: {min, max}}: places that cover nothing
+    """{families, kinds, places, partnerships, areas, years: {min, max}, time}: places that cover nothing
     are left out, partnerships never (a count of 0: no members named in the sources). Computed once
     per model."""
     if "options" not in model.cache:
@@ -56,4 +57,5 @@ def _options(model: MapModel) -> dict:
                          for kind, count in kinds.items() if kind), key=lambda k: k["kind"]),
         "places": places, "partnerships": partnerships, "areas": areas,
         "years": {"min": years[0], "max": years[-1]} if years else None,
+        "time": time_axis(model),  # the year slider's steps: every year something began or ended
     }

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Protocol
 from urllib.parse import urlencode
 
-from graph.network.kinds import ATTRIBUTE_FAMILIES, FAMILY_KEYS
+from graph.network.kinds import ATTRIBUTE_FAMILIES, ATTRIBUTE_PATH_AVOID, FAMILY_KEYS, PATH_AVOID
 from ontology.vocabulary import load_vocabulary
 
 __all__ = ["ATTRIBUTE_AVOID", "CLUSTER_KEY", "DEFAULTS", "DEFAULT_AVOID", "ViewError", "ViewParams",
@@ -25,8 +25,8 @@ MAX_LIST = 50  # ids in one list parameter (expand, open, kind, ...)
 MAX_DEPTH = 3
 CLUSTER_KEY = re.compile(r"^(kind:[a-z-]+|city:[^/]*)(/(kind:[a-z-]+|city:[^/]*))?$")
 # paths run over links between actors; hops through a shared attribute only when asked
-DEFAULT_AVOID = ATTRIBUTE_FAMILIES
-ATTRIBUTE_AVOID = ("region",)  # asked for shared attributes: still never through "the Netherlands"
+DEFAULT_AVOID = PATH_AVOID
+ATTRIBUTE_AVOID = ATTRIBUTE_PATH_AVOID  # asked for shared attributes: still never through "the Netherlands"
 
 
 class ArgSource(Protocol):
@@ -68,6 +68,8 @@ class ViewParams:
     avoid: tuple[str, ...] = DEFAULT_AVOID
     show: tuple[str, ...] = ()  # attribute families drawn on the map (off by default)
     select: str | None = None  # the entity whose details are open (chosen by search or click)
+    at: int | None = None  # the network as it stood in this year (the year slider)
+    undated: bool = True  # with `at`: keep what the sources give no date (marked), or leave it out
 
     @property
     def has_filters(self) -> bool:
@@ -190,7 +192,8 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
         layout=_choice(args, "layout", LAYOUTS, "force"), physics=physics in ("on", "true", "1"),
         lang=_choice(args, "lang", ("en", "nl"), "en"), colour=_choice(args, "colour", COLOURINGS, "kind"),
         path_from=path_from, path_to=path_to, avoid=avoid, show=show,
-        select=_one(args, "select") or None)
+        select=_one(args, "select") or None, at=_year(args, "at"),
+        undated=_choice(args, "undated", ("on", "off"), "on") == "on")
 
 
 class _Plain:

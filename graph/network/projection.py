@@ -32,7 +32,8 @@ SELECT ?node ?kind ?label ?lang WHERE {
 }"""
 ATTRIBUTES = _PREFIX + """
 SELECT ?node ?property ?value WHERE {
-  VALUES ?property { lsh:latitude lsh:longitude lsh:startYear lsh:foundedYear lsh:year lsh:abbreviation }
+  VALUES ?property { lsh:latitude lsh:longitude lsh:startYear lsh:foundedYear lsh:year lsh:endYear
+                    lsh:abbreviation }
   ?node ?property ?value .
 }"""
 EDGES = _PREFIX + """
@@ -56,8 +57,8 @@ class Network:
     """A directed multigraph: node keys are IRIs; edge keys are predicate IRIs.
 
     Node attributes: kind (lsh class name), labels {lang: text}, and where known lat, lon,
-    startYear, year, abbreviations. Edge attributes: predicate, labels {lang: text}, evidence
-    [{basis, source, quote}], roles [text] for memberships.
+    startYear, foundedYear, year, endYear, abbreviations. Edge attributes: predicate, labels
+    {lang: text}, evidence [{basis, source, quote}], roles [text] for memberships.
     """
 
     graph: nx.MultiDiGraph

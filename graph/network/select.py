@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.network.dates import stood_at
 from graph.network.kinds import ATTRIBUTE_FAMILIES
 from graph.network.lenses import lens_nodes
 from graph.network.model import INITIATIVE_FAMILIES, LOCATED_IN, TOPIC_FAMILIES, MapModel, in_places
@@ -129,6 +130,11 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
         nodes.add(node)
         nodes.update(neighbours)
         pinned.extend([node, *neighbours])
+    if params.at is not None:  # the network as it stood then: what began later is not drawn
+        nodes = stood_at(model, nodes, params.at, undated=params.undated)
+        pinned = [node for node in pinned if node in nodes]
+        expanded = [node for node in expanded if node in nodes]
+        focus = focus if focus in nodes else None
     if params.select:
         resolve(model, [params.select], "select")  # an unknown id is an error, as for focus
     selection = Selection(nodes, pinned, focus, expanded)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 
+from graph.network.dates import link_since, model_dates, time_axis
 from graph.network.kinds import FAMILIES, OTHER
 from graph.network.layout import geo_layout, hierarchy_levels
 from graph.network.lenses import LENSES
@@ -37,6 +38,11 @@ def node_payload(model: MapModel, iri: str) -> dict:
             "community": model.community.get(iri, -1)}
     if iri in model.year:
         node["year"] = model.year[iri]
+    dates = model_dates(model)
+    if iri in dates.since:
+        node["since"] = dates.since[iri]  # the year slider hides it before then
+    if iri in dates.until:
+        node["until"] = dates.until[iri]
     if not iri.startswith(model.base_iri):
         node["iri"] = iri
     return node
@@ -46,12 +52,16 @@ def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> lis
     """The links between drawn nodes; their labels go once per predicate into `predicates`."""
     edges = []
     lsh = str(LSH)
+    dates = model_dates(model)
     for u, v, key, data in model.graph.subgraph(kept).edges(keys=True, data=True):
         predicate = key[len(lsh):] if key.startswith(lsh) else key
         evidence = data.get("evidence", [])
         source, target = model.short_id(u), model.short_id(v)
         predicates.setdefault(predicate, data.get("labels") or {"en": predicate})
         edge = {"from": source, "to": target, "predicate": predicate, "evidence": len(evidence)}
+        since = link_since(dates, u, v)
+        if since is not None:
+            edge["since"] = since
         if all(e.get("basis") == "GeneralKnowledge" for e in evidence):
             edge["general"] = True  # no document says it: drawn dashed
         edges.append(edge)
@@ -162,7 +172,18 @@ def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAUL
     view["focus"] = model.short_id(selection.focus) if selection.focus else None
     view["expanded"] = [model.short_id(n) for n in selection.expanded]
     view["path"] = _path(model, selection)
+    view["time"] = _time(model, params, kept)
     return view
+
+
+def _time(model: MapModel, params: ViewParams, kept: list[str]) -> dict | None:
+    """The year slider's axis, the year shown (if any) and how many drawn nodes are undated."""
+    axis = time_axis(model)
+    if axis is None:
+        return None
+    dates = model_dates(model)
+    return {**axis, "years": list(axis["years"]), "at": params.at, "undatedShown": params.undated,
+            "undatedDrawn": sum(1 for node in kept if dates.undated(node))}
 
 
 def _cluster_point(model: MapModel, cluster: dict) -> tuple[float, float] | None:

@@ -5,8 +5,11 @@
 
 import { state } from "./state.js";
 import { kindName, labelOf, number, pick, t } from "./texts.js";
+import { isNew, isUndated } from "./time.js";
 
 const PATH_COLOUR = "#ff5a00";
+const NEW_COLOUR = "#00a651";
+const BROKER_COLOUR = "#111111";  // began since the previous step of the year slider
 const COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
   "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd"];
 
@@ -18,9 +21,14 @@ export function darker(hex) {
   return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
 }
 
+export function communityColour(number) {
+  // groups are numbered from 1 as /overview numbers them; 0: in no group (places, themes, unlinked)
+  return number > 0 ? COMMUNITY_COLOURS[(number - 1) % COMMUNITY_COLOURS.length] : "#c8ccd0";
+}
+
 function nodeColour(node) {
-  if (state.params.colour === "community" && node.community >= 0) {
-    return COMMUNITY_COLOURS[node.community % COMMUNITY_COLOURS.length];
+  if (state.params.colour === "community") {
+    return communityColour(node.community);
   }
   return (state.families[node.family] || {}).colour || "#b0b0b0";
 }
@@ -29,6 +37,14 @@ function nodeTitle(node) {
   var lines = [pick(node.labels, node.id), kindName(node.kind, node.family), t("tip-links", { n: node.degree })];
   if (node.year) {
     lines.push(t("tip-year", { year: node.year }));
+  }
+  if (node.broker && state.params.colour === "community") {
+    lines.push(t("tip-broker"));
+  }
+  if (isNew(node)) {
+    lines.push(t("tip-new", { year: node.since }));
+  } else if (isUndated(node)) {
+    lines.push(t("tip-undated"));
   }
   return lines.join("\n");
 }
@@ -68,8 +84,20 @@ export function visNode(node, onPath) {
     color: { background: colour, border: onPath ? PATH_COLOUR : darker(colour),
       highlight: { background: colour, border: "#111" }, hover: { background: colour, border: "#111" } },
     borderWidth: onPath ? 4 : (focused ? 3 : 1.5),
-    family: node.family, kind: node.kind, degree: node.degree, onPath: !!onPath, cluster: false
+    family: node.family, kind: node.kind, degree: node.degree, onPath: !!onPath, cluster: false,
+    since: node.since, fresh: isNew(node), undated: isUndated(node)
   };
+  // kept, but the sources give it no year: a dashed border (set either way, as views update in place)
+  item.shapeProperties = { borderDashes: item.undated ? [3, 3] : false };
+  if (node.broker && state.params.colour === "community" && !onPath) {
+    item.color.border = BROKER_COLOUR;  // links groups that otherwise stand apart
+    item.borderWidth = 4;
+    item.broker = true;
+  }
+  if (item.fresh && !onPath) {
+    item.color.border = NEW_COLOUR;
+    item.borderWidth = 4;
+  }
   placeItem(item, node);
   return item;
 }
@@ -131,7 +159,9 @@ export function visEdge(edge, onPath) {
   return {
     id: id, from: edge.from, to: edge.to, predicate: edge.predicate, onPath: !!onPath,
     arrows: { to: { enabled: true, scaleFactor: 0.45 } }, dashes: !!edge.general,
-    width: onPath ? 4 : 1, color: onPath ? { color: PATH_COLOUR, highlight: PATH_COLOUR }
+    since: edge.since, fresh: isNew(edge),
+    width: onPath || isNew(edge) ? 4 : 1, color: onPath ? { color: PATH_COLOUR, highlight: PATH_COLOUR }
+      : isNew(edge) ? { color: NEW_COLOUR, highlight: NEW_COLOUR }
       : { color: faint || dimmed(onPath) ? "rgba(150,165,180,0.18)" : "#8d99a6", highlight: "#1f5fae",
         hover: "#56708f" },
     title: labelOf(edge.from) + " — " + predicate + " → " + labelOf(edge.to) + "\n" + says

@@ -17,6 +17,7 @@ import { bindExport } from "./export.js";
 import { applyLanguage } from "./page.js";
 import { bindPaths } from "./paths.js";
 import { bindSearch } from "./search.js";
+import { bindTime } from "./time.js";
 import { D, app, state } from "./state.js";
 import { loadView, showError } from "./view.js";
 
@@ -24,6 +25,7 @@ function start() {
   bindSearch();
   bindPaths();
   bindControls();
+  bindTime();
   bindDrawers();
   bindExport();
   applyLanguage();

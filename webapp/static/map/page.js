@@ -12,6 +12,8 @@ import { drawNetwork } from "./network.js";
 import { focusNode, whenReady } from "./actions.js";
 import { showNode } from "./panel.js";
 import { renderPath } from "./paths.js";
+import { renderTime } from "./time.js";
+import { renderCommunities, renderWords } from "./words.js";
 import { renderViewList } from "./viewlist.js";
 import { state } from "./state.js";
 import { number, pick, t } from "./texts.js";
@@ -37,6 +39,9 @@ export function render(view) {
   renderLenses();
   renderAbout();
   renderViewList(view);
+  renderTime(view);
+  renderCommunities(view);
+  renderWords();
   updateExport();
   var shown = byId("map-panel");
   var language = state.renderedLang;

@@ -63,6 +63,10 @@ export function renderPath(path) {
   var list = el("ol", "path-list");
   path.paths.forEach(function (ids) { list.appendChild(el("li", "path-item", pathText(ids))); });
   box.appendChild(list);
+  if (path.told) {
+    box.appendChild(toldPaths(path.told));
+    return;
+  }
   var section = el("section", "panel-section");
   section.appendChild(el("h3", null, t("path-hops")));
   path.hops.forEach(function (hop) {
@@ -75,6 +79,32 @@ export function renderPath(path) {
     section.appendChild(item);
   });
   box.appendChild(section);
+}
+
+function toldPaths(told) {
+  // each path hop by hop, as the server tells it in the view's language: a sentence, then the
+  // document's words that say so; a hop through a shared attribute says "both have ...", not a link
+  var section = el("section", "panel-section path-told");
+  section.appendChild(el("h3", null, t("path-sentences")));
+  told.forEach(function (path, index) {
+    if (told.length > 1) {
+      section.appendChild(el("h4", null, t("path-number", { n: index + 1 })));
+    }
+    var list = el("ol", "path-sentences");
+    path.hops.forEach(function (hop) {
+      var item = el("li", "path-sentence" + (hop.shared ? " shared" : ""));
+      item.dataset.from = hop.from;
+      item.dataset.to = hop.to;
+      item.appendChild(el("p", "sentence", hop.sentence));
+      if (hop.shared) {
+        item.appendChild(el("p", "path-shared-note", t("path-shared-hop")));
+      }
+      item.appendChild(evidenceList(hop.evidence));
+      list.appendChild(item);
+    });
+    section.appendChild(list);
+  });
+  return section;
 }
 
 export function setPathEnd(which, id, label) {

@@ -9,8 +9,9 @@ export const vis = window.vis;
 export const D = app ? app.dataset : {};
 const LIST_PARAMS = ["kind", "place", "partnership", "area", "expand", "open", "show"];
 const ORDER = ["kind", "place", "partnership", "area", "year_from", "year_to", "focus", "depth", "lens",
-  "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select"];
-const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: "en", colour: "kind" };
+  "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select", "at", "undated"];
+const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: "en", colour: "kind",
+  undated: "on" };
 const LANGUAGES = ["en", "nl"];
 
 export const state = {
