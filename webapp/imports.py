@@ -55,7 +55,7 @@ def import_file() -> tuple[Response, int]:
             mapping.save(mappings[path])
         try:
             done = import_files([path], names=[name] if name else None,
-                                who=f"web {request.remote_addr}", mappings=mappings)
+                                who=f"web {request.remote_addr}", mappings=mappings, max_bytes=limit)
         except ImportRefused as refused:
             status = 413 if any("import limit" in p.message for p in refused.problems) else 422
             return _error(status, "the import was refused; nothing was written",

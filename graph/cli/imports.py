@@ -77,11 +77,12 @@ def _context(store_dir: Path, graph: Graph) -> Graph:
 
 
 def import_files(files: Sequence[Path], *, names: Sequence[str] | None = None, who: str | None = None,
-                 wait: bool = False, mappings: dict[Path, Path] | None = None) -> list[ImportInfo]:
+                 wait: bool = False, mappings: dict[Path, Path] | None = None,
+                 max_bytes: int | None = None) -> list[ImportInfo]:
     """Import each file as a named graph of its own; ImportRefused lists every problem of every file
     (and nothing is written), ImportBusy when another import runs and `wait` is false."""
     base_iri, store_dir = config.setting("base_iri"), config.store_dir()
-    max_bytes = int(config.number("import_max_bytes"))
+    max_bytes = max_bytes or int(config.number("import_max_bytes"))
     names = list(names) if names else [_name_for(path) for path in files]
     who = who or getpass.getuser()
     with import_lock(config.data_dir(), wait=wait):
