@@ -14,7 +14,7 @@ from werkzeug.exceptions import NotFound, RequestEntityTooLarge
 from werkzeug.utils import secure_filename
 
 from graph.cli.imports import import_files
-from graph.store.import_read import ImportRefused
+from graph.store.import_problems import ImportRefused
 from graph.store.imports import ImportBusy
 
 blueprint = Blueprint("imports", __name__)

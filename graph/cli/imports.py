@@ -28,7 +28,8 @@ from graph.store.import_check import (
     mentioned,
     prepare_import,
 )
-from graph.store.import_read import ImportProblem, ImportRefused, read_import
+from graph.store.import_problems import ImportProblem, ImportRefused
+from graph.store.import_read import read_import
 from graph.store.imports import (
     ImportBusy,
     ImportInfo,

@@ -13,7 +13,7 @@ from rdflib.namespace import XSD
 
 from graph.records.entailment import entailed_triples
 from graph.records.validate import validate_graph
-from graph.store.import_read import ImportProblem, ReadImport
+from graph.store.import_problems import ImportProblem, ReadImport
 from ontology.namespaces import DCTERMS, LSH, PREFIXES, PROV, RDF
 from ontology.vocabulary import load_vocabulary
 

@@ -11,7 +11,7 @@ from rdflib import Graph
 from graph.records.build import assemble
 from graph.records.convert import convert_records
 from graph.records.loader import RecordError, load_records
-from graph.store.import_read import ImportProblem, ImportRefused, ReadImport
+from graph.store.import_problems import ImportProblem, ImportRefused, ReadImport
 from ontology.vocabulary import load_vocabulary
 
 __all__ = ["read_records"]

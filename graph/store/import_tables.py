@@ -20,7 +20,7 @@ import re
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.store.import_read import ImportProblem, ImportRefused, ReadImport
+from graph.store.import_problems import ImportProblem, ImportRefused, ReadImport
 from ontology.namespaces import LSH, RDF, RDFS
 
 __all__ = ["read_csv"]

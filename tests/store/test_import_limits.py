@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.store.import_read import ImportRefused, read_import
+from graph.store.import_problems import ImportRefused
+from graph.store.import_read import read_import
 from ontology.namespaces import DEFAULT_BASE_IRI as ID
 from tests.store.import_files import write
 
