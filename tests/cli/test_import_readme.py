@@ -32,7 +32,8 @@ def test_the_readme_shows_every_way_in() -> None:
         assert needed in shown
 
 
-def test_the_readme_commands_run(import_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_readme_commands_run(import_data_dir: Path, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "ttl", "readme-ttl-co").rename("companies.ttl")
     write(tmp_path, "csv", "readme-csv-co").rename("register.csv")

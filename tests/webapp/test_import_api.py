@@ -93,3 +93,17 @@ def test_an_import_while_another_runs_gets_409(client, import_data_dir: Path, tm
         answer = post(client, write(tmp_path, "ttl", "busy-co"))
     assert answer.status_code == 409
     assert "another import or removal is running" in answer.get_json()["error"]
+
+
+def test_imported_entities_carry_their_badge_and_shipped_ones_none(client, tmp_path: Path) -> None:
+    assert post(client, write(tmp_path, "ttl", "badge-co"), graph="my-register").status_code == 201
+    page = client.get("/id/badge-co").get_data(as_text=True)
+    assert '<p class="badge badge-imported">imported: my-register</p>' in page
+    assert client.get("/id/badge-co.json").get_json()["imported"] == ["my-register"]
+    assert client.get("/id/leiden.json").get_json()["imported"] == []
+    assert "badge-imported" not in client.get("/id/leiden").get_data(as_text=True)
+    found = client.get("/search", query_string={"q": "Imported badge-co"}).get_data(as_text=True)
+    assert "imported: my-register" in found
+    [hit] = [h for h in client.get("/search.json", query_string={"q": "Imported badge-co"}).get_json()["hits"]
+             if h["iri"] == ID + "badge-co"]
+    assert hit["imported"] == ["my-register"]
