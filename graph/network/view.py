@@ -37,6 +37,8 @@ def node_payload(model: MapModel, iri: str) -> dict:
             "community": model.community.get(iri, -1)}
     if iri in model.year:
         node["year"] = model.year[iri]
+    if data.get("imports"):  # drawn with the badge "imported: NAME"
+        node["imported"] = sorted(data["imports"])
     if not iri.startswith(model.base_iri):
         node["iri"] = iri
     return node

@@ -107,3 +107,16 @@ def test_imported_entities_carry_their_badge_and_shipped_ones_none(client, tmp_p
     [hit] = [h for h in client.get("/search.json", query_string={"q": "Imported badge-co"}).get_json()["hits"]
              if h["iri"] == ID + "badge-co"]
     assert hit["imported"] == ["my-register"]
+
+
+def test_the_map_tells_imported_nodes_and_filters_by_source(client, tmp_path: Path) -> None:
+    assert post(client, write(tmp_path, "ttl", "map-co"), graph="map-register").status_code == 201
+    sources = client.get("/api/map/options").get_json()["sources"]
+    assert [s["id"] for s in sources] == ["shipped", "map-register"]
+    assert sources[1]["count"] == 1 and sources[0]["count"] > 200
+    only = client.get("/api/map/view", query_string={"source": "map-register"}).get_json()
+    assert [(n["id"], n.get("imported")) for n in only["nodes"]] == [("map-co", ["map-register"])]
+    shipped = client.get("/api/map/view", query_string={"source": "shipped"}).get_json()
+    ids = {n["id"] for n in shipped["nodes"]}
+    assert "map-co" not in ids and "kite" in ids
+    assert client.get("/api/map/node/map-co").get_json()["imported"] == ["map-register"]
