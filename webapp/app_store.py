@@ -40,6 +40,9 @@ def refresh_if_replaced(app: Flask) -> None:
     mark = store_mark(Path(app.config["LSHKG_STORE_DIR"]))
     if mark is None or mark == app.extensions.get(_MARK):
         return  # missing only between two renames of a swap: keep answering from the one open
+    if app.extensions.get(_MARK) is None:  # a store put in place by other means: it is the one open
+        app.extensions[_MARK] = mark
+        return
     for value in forget_all(app):
         close = getattr(value, "close", None)
         if callable(close):
