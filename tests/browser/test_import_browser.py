@@ -22,6 +22,7 @@ from tests.browser.chromium import (
     lshkg_command,
     start_server,
 )
+from tests.browser.map_page import READY, choose_suggestion, open_map
 
 pytestmark = [
     pytest.mark.browser,
@@ -93,4 +94,22 @@ def test_search_shows_imported_markup_as_text_with_its_badge(page: tuple, server
     hit = page.locator("#hits li").filter(has_text="Markup Imports").first
     assert hit.locator("a").text_content() == LABEL
     assert "imported: markup-register" in hit.text_content()
+    nothing_ran(page, log, dialogs)
+
+
+def test_the_map_filters_by_source_and_its_panel_shows_the_badge(page: tuple, server: Server) -> None:
+    page, log, dialogs = page
+    open_map(page, server)
+    options = page.locator("#filter-source option").all_text_contents()
+    assert options[1].startswith("shipped (the documents) (")
+    assert options[2] == "imported: markup-register (1)"
+    page.select_option("#filter-source", "markup-register")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('source') === 'markup-register'")
+    page.wait_for_selector(READY, state="attached")
+    page.wait_for_function("() => window.lshkgMap.nodes.get().length === 1")
+    assert page.evaluate("window.lshkgMap.nodes.get().map((n) => n.label)") == [LABEL]
+    choose_suggestion(page, "#map-search", "Markup Imports", "markup-co")
+    page.wait_for_selector("#map-panel[data-node='markup-co'] .badge-imported")
+    assert page.text_content("#map-panel h2") == LABEL
+    assert page.text_content("#map-panel .badge-imported") == "imported: markup-register"
     nothing_ran(page, log, dialogs)
