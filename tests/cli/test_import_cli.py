@@ -147,3 +147,24 @@ def test_a_name_twice_is_refused(import_data_dir: Path, tmp_path: Path) -> None:
     assert run(str(write(tmp_path, "ttl", "once-co")), "--graph", "once").exit_code == 0
     result = run(str(write(tmp_path, "nt", "twice-co")), "--graph", "once")
     assert result.exit_code == 1 and "exists already" in result.output
+
+
+def test_an_import_gives_the_dataset_a_new_version_and_a_build_keeps_it(import_data_dir: Path,
+                                                                          tmp_path: Path) -> None:
+    from graph.store.derived import derived_folder, read_version
+    from tests.conftest import TINY_RECORDS
+    from webapp.cli import main
+
+    folder = derived_folder(import_data_dir / "store")
+    assert run(str(write(tmp_path, "ttl", "versioned-co")), "--graph", "versioned").exit_code == 0
+    first = read_version(folder)
+    assert first is not None and (folder / "map-model.pickle").exists()
+    assert run("--remove", "versioned").exit_code == 0
+    alone = read_version(folder)
+    assert alone.hash != first.hash  # the same code hashes the shipped data alone now
+    assert run(str(write(tmp_path, "ttl", "versioned-co")), "--graph", "versioned").exit_code == 0
+    assert read_version(folder).hash != alone.hash
+    built = CliRunner().invoke(main, ["build", "--records", str(TINY_RECORDS)], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    assert [info.name for info in list_imports(import_data_dir / "store", ID)] == ["versioned"]
+    assert ask(import_data_dir, f"ASK {{ <{ID}versioned-co> ?p ?o }}")
