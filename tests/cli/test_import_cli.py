@@ -168,3 +168,16 @@ def test_an_import_gives_the_dataset_a_new_version_and_a_build_keeps_it(import_d
     assert built.exit_code == 0, built.output
     assert [info.name for info in list_imports(import_data_dir / "store", ID)] == ["versioned"]
     assert ask(import_data_dir, f"ASK {{ <{ID}versioned-co> ?p ?o }}")
+
+
+def test_a_store_of_an_earlier_build_becomes_a_generation_at_the_first_import(
+        import_data_dir: Path, tmp_path: Path) -> None:
+    from graph.store.backends import load_store
+
+    store = import_data_dir / "store"
+    store.unlink()
+    load_store(import_data_dir / "lsh-kg.nt", store)  # a plain folder, as builds before imports wrote
+    assert store.is_dir() and not store.is_symlink()
+    assert run(str(write(tmp_path, "ttl", "upgraded-co"))).exit_code == 0
+    assert store.is_symlink() and ask(import_data_dir, f"ASK {{ <{ID}upgraded-co> ?p ?o }}")
+    assert (import_data_dir / "store.g0" / "CURRENT").exists()  # kept for the readers of the old one
