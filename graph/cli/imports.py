@@ -54,6 +54,13 @@ def _checksum(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # a container's user without a name
+        return "unknown"
+
+
 def _name_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.name.split(".")[0].lower()).strip("-") or "import"
 
@@ -85,7 +92,7 @@ def import_files(files: Sequence[Path], *, names: Sequence[str] | None = None, w
     base_iri, store_dir = config.setting("base_iri"), config.store_dir()
     max_bytes = max_bytes or int(config.number("import_max_bytes"))
     names = list(names) if names else [_name_for(path) for path in files]
-    who = who or getpass.getuser()
+    who = who or _user()
     with import_lock(config.data_dir(), wait=wait):
         existing = {info.name for info in list_imports(store_dir, base_iri)}
         problems: list[ImportProblem] = []
