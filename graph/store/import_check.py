@@ -6,7 +6,9 @@ pySHACL against ontology/shapes.ttl with every problem told at its file and line
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -14,6 +16,7 @@ from rdflib.namespace import XSD
 from graph.records.entailment import entailed_triples
 from graph.records.validate import validate_graph
 from graph.store.import_problems import ImportProblem, ReadImport
+from ontology import SHAPES_FILE
 from ontology.namespaces import DCTERMS, LSH, PREFIXES, PROV, RDF
 from ontology.vocabulary import load_vocabulary
 
@@ -96,6 +99,22 @@ def _expand(text: str) -> URIRef | None:
     return URIRef(PREFIXES[prefix] + local) if prefix in PREFIXES else None
 
 
+NESTED = re.compile(r"Value does not conform to Shape <([^>]+)>")
+
+
+@cache
+def _shape_messages() -> dict[str, str]:
+    """Each shape's own sh:message: pySHACL names only the nested shape a value fails (sh:node)."""
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    return {str(shape): str(message) for shape, message in
+            shapes.subject_objects(URIRef("http://www.w3.org/ns/shacl#message"))}
+
+
+def _message(text: str) -> str:
+    found = NESTED.search(text)
+    return _shape_messages().get(found.group(1), text) if found else text
+
+
 def check_import(read: ReadImport, prepared: Graph, context: Graph) -> list[ImportProblem]:
     """Every violation of the shapes the import brings, each at its place in the file.
 
@@ -118,7 +137,7 @@ def check_import(read: ReadImport, prepared: Graph, context: Graph) -> list[Impo
             continue
         path = _expand(violation.path) if violation.path else None
         line, column = read.position(focus, path)
-        message = violation.message + (f" (value {violation.value})" if violation.value else "")
+        message = _message(violation.message) + (f" (value {violation.value})" if violation.value else "")
         problems.append(ImportProblem(read.file, message, line, column, violation.focus, violation.path))
     return problems
 
