@@ -65,6 +65,10 @@ SETTINGS: tuple[Setting, ...] = (
             "nodes plus clusters by kind or city, which open on click."),
     Setting("rate_limit_per_minute", "120",
             "Requests a client may make each minute to /sparql and /api/export (0: no limit)."),
+    Setting("import_max_bytes", str(200 * 1024 * 1024),
+            "Largest file `lshkg import` and the import API take, in bytes (also once unpacked)."),
+    Setting("import_token", "",
+            "Token that switches the web app's import API on (sent as a Bearer token); empty: off."),
     Setting("proxy_hops", "0",
             "Reverse proxies in front of the app whose X-Forwarded-For to trust for the client address."),
 )

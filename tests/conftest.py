@@ -88,3 +88,28 @@ def app(shipped_store):
 def client(app):
     with app.test_client() as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def shipped_dataset_file(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped dataset as `lshkg build` writes it, once for the run."""
+    from graph.records.build import ntriples, write_atomically
+
+    target = tmp_path_factory.mktemp("shipped-nt") / "lsh-kg.nt"
+    write_atomically(target, ntriples(shipped.graph))
+    return target
+
+
+@pytest.fixture
+def import_data_dir(shipped_dataset_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of its own holding the shipped dataset and its store, for imports to change."""
+    from graph.store.imports import replace_store
+
+    folder = tmp_path / "var"
+    folder.mkdir()
+    shutil.copy(shipped_dataset_file, folder / "lsh-kg.nt")
+    replace_store(folder / "lsh-kg.nt", folder / "store", [])
+    for name in ("LSHKG_ENDPOINT", "LSHKG_BASE_IRI", "LSHKG_RECORDS_DIR", "LSHKG_IMPORT_MAX_BYTES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LSHKG_DATA_DIR", str(folder))
+    return folder

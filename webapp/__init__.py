@@ -32,6 +32,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         LSHKG_PROXY_HOPS=int(config.number("proxy_hops")),
         LSHKG_MAP_MAX_NODES=int(config.number("map_max_nodes")),
         LSHKG_SEEDS_DIR=config.setting("seeds_dir"),
+        LSHKG_IMPORT_MAX_BYTES=int(config.number("import_max_bytes")),
+        LSHKG_IMPORT_TOKEN=config.setting("import_token"),
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -48,6 +50,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         export,
         figures,
         health,
+        imports,
         observability,
         overview,
         paths,
@@ -69,7 +72,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     slow_work.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
-                   entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops):
+                   entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops,
+                   imports):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

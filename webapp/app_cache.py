@@ -9,10 +9,11 @@ from typing import TypeVar
 
 from flask import Flask, current_app
 
-__all__ = ["app_cached", "forget"]
+__all__ = ["app_cached", "forget", "forget_all"]
 
 T = TypeVar("T")
 _LOCK = threading.RLock()
+_KEYS = "lshkg.cached-keys"  # every key app_cached has filled, so that all can be dropped at once
 
 
 def app_cached(key: str, build: Callable[[Flask], T]) -> T:
@@ -25,9 +26,17 @@ def app_cached(key: str, build: Callable[[Flask], T]) -> T:
             if value is None:
                 value = build(app)
                 app.extensions[key] = value
+                app.extensions.setdefault(_KEYS, set()).add(key)
     return value
 
 
 def forget(app: Flask, key: str) -> object | None:
     """Drop a cached object (returning it, for closing)."""
     return app.extensions.pop(key, None)
+
+
+def forget_all(app: Flask) -> list[object]:
+    """Drop every cached object (the store was replaced: all were made from the old one)."""
+    with _LOCK:
+        return [value for key in list(app.extensions.get(_KEYS, ()))
+                if (value := app.extensions.pop(key, None)) is not None]

@@ -15,6 +15,7 @@ from graph import config
 from graph.cli.coverage import coverage
 from graph.cli.dataset import build, validate
 from graph.cli.export import export_command
+from graph.cli.imports import import_command
 from graph.cli.options import endpoint_option, fail
 from graph.cli.paths import paths
 from graph.cli.query import query, stats
@@ -40,7 +41,7 @@ def main(config_path: Path | None) -> None:
         fail(str(error))
 
 
-for command in (build, validate, export_command, stats, query, paths, coverage):
+for command in (build, validate, export_command, import_command, stats, query, paths, coverage):
     main.add_command(command)
 
 

@@ -23,6 +23,7 @@ from flask import (
 )
 
 from graph.entity.facts import EntityFacts, entity_exists, entity_facts, entity_triples
+from graph.entity.imported import imports_of
 from graph.entity.indexes import source_support
 from graph.export.formats import FORMATS
 from graph.export.rdf import write_triples
@@ -112,18 +113,20 @@ def page(ident: str) -> Response | tuple[Response, int]:
         return response
     entity = entity_facts(store, iri)
     supports = source_support(store, iri) if entity.kind == "SourceDocument" else None
+    imported = imports_of(store, [iri], base_iri).get(iri, [])  # users' imports that describe it
     if media == "application/json":
         body = entity.as_dict()
         body["id"] = ident
+        body["imported"] = imported
         if supports is not None:
             body["supports"] = supports
         response = jsonify(body)
         response.headers["Vary"] = "Accept"
         return response
-    return _html(_render(ident, entity, supports))
+    return _html(_render(ident, entity, supports, imported))
 
 
-def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str:
+def _render(ident: str, entity: EntityFacts, supports: list[dict] | None, imported: list[str]) -> str:
     lang = language()
     root = request.script_root
     links = Links(current_app.config["LSHKG_BASE_IRI"], root)
@@ -150,7 +153,7 @@ def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str
         export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
         rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
         other_language=next(code for code in LANGUAGES if code != lang),
-        insight=entity_insight(get_store(), entity.iri, ident, links, lang))
+        insight=entity_insight(get_store(), entity.iri, ident, links, lang), imported=imported)
 
 
 def _page_number() -> int:

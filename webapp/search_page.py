@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
+from graph.entity.imported import imports_of
+from webapp.app_store import get_store
 from webapp.entity_view import Links
 from webapp.export import get_kind_tree
 from webapp.search_index import get_search_index
@@ -48,7 +50,9 @@ def _hits(text: str, lang: str, limit: int, kinds: list[str]) -> list[dict]:
     wanted = set().union(*(tree.closure(k) for k in kinds)) if kinds else ()
     links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
     hits = get_search_index().search(text, language=lang, limit=limit, kinds=wanted)
-    return [{**hit.as_dict(), "id": links.entity_id(hit.iri), "href": links.href(hit.iri)} for hit in hits]
+    imported = imports_of(get_store(), (hit.iri for hit in hits), current_app.config["LSHKG_BASE_IRI"])
+    return [{**hit.as_dict(), "id": links.entity_id(hit.iri), "href": links.href(hit.iri),
+             "imported": imported.get(hit.iri, [])} for hit in hits]
 
 
 def _page(status: int = 200, **context: object) -> Response:

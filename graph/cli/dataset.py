@@ -17,9 +17,10 @@ from graph.network.projection import load_network
 from graph.records.build import ntriples, write_atomically
 from graph.records.loader import RecordError
 from graph.records.validate import Violation, parse_rdf_file, validate_graph
-from graph.store.backends import EmbeddedStore, load_store
+from graph.store.backends import EmbeddedStore
 from graph.store.dataset import build_dataset
 from graph.store.derived import compute_version, derived_folder, load_or_build, write_version
+from graph.store.imports import import_lock, imported_quads, replace_store, versioned_dataset
 
 __all__ = ["build", "validate"]
 
@@ -67,8 +68,10 @@ def build(records_dir: Path | None, no_store: bool) -> None:
     target = config.dataset_file()
     write_atomically(target, ntriples(built.graph))
     if not no_store:
-        load_store(target, config.store_dir())
-        derive(target, config.store_dir(), base_iri)
+        with import_lock(config.data_dir(), wait=True):  # users' imports are carried over
+            quads = imported_quads(config.store_dir(), base_iri)
+            replace_store(target, config.store_dir(), quads)
+            derive(versioned_dataset(target, quads), config.store_dir(), base_iri)
     click.echo(f"built {len(built.graph)} triples from {len(built.assertions)} assertions "
                f"in {time.perf_counter() - started:.1f} s")
     click.echo(f"dataset: {target}")

@@ -108,6 +108,7 @@ def node_details(model: MapModel, iri: str, store: Store | None = None) -> dict:
                "degree": model.degree[iri], "community": model.community.get(iri),
                "betweenness": round(model.betweenness.get(iri, 0.0), 6),
                "rank": model.ranked_index[iri] + 1, "nodes": len(model.ranked)}
+    details["imported"] = sorted(data.get("imports", []))
     if "lat" in data:
         details["coordinates"] = {"lat": data["lat"], "lon": data["lon"]}
         if data.get("placedBy"):

@@ -7,7 +7,7 @@ from collections import Counter
 from graph.network.dates import time_axis
 from graph.network.kinds import FAMILIES, OTHER, family_of, kind_labels
 from graph.network.model import MapModel, in_places
-from graph.network.select import PLACE_PARAM_FAMILIES
+from graph.network.select import PLACE_PARAM_FAMILIES, sources_of
 
 __all__ = ["filter_options"]
 
@@ -25,9 +25,9 @@ def _by_label(item: dict) -> str:
 
 
 def filter_options(model: MapModel) -> dict:
-    """{families, kinds, places, partnerships, areas, years: {min, max}, time}: places that cover nothing
-    are left out, partnerships never (a count of 0: no members named in the sources). Computed once
-    per model."""
+    """{families, kinds, places, partnerships, areas, sources, years: {min, max}, time}: places that
+    cover nothing are left out, partnerships never (a count of 0: no members named in the sources).
+    Computed once per model."""
     if "options" not in model.cache:
         model.cache["options"] = _options(model)
     return model.cache["options"]
@@ -49,6 +49,7 @@ def _options(model: MapModel) -> dict:
     areas = sorted((_ref(model, iri, len(members) - 1) for iri, members in model.area_members.items()),
                    key=_by_label)
     years = sorted(model.year.values())
+    sources = Counter(source for node in model.graph for source in sources_of(model, node))
     return {
         "families": [{**f.as_dict(), "count": families[f.key]}
                      for f in (*FAMILIES, OTHER) if families[f.key]],
@@ -56,6 +57,9 @@ def _options(model: MapModel) -> dict:
                           "family": family_of(kind).key}
                          for kind, count in kinds.items() if kind), key=lambda k: k["kind"]),
         "places": places, "partnerships": partnerships, "areas": areas,
+        # "shipped" first, then each user's import: the map's filter by source
+        "sources": [{"id": source, "count": sources[source]}
+                    for source in sorted(sources, key=lambda s: (s != "shipped", s))],
         "years": {"min": years[0], "max": years[-1]} if years else None,
         "time": time_axis(model),  # the year slider's steps: every year something began or ended
     }

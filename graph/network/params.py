@@ -51,6 +51,7 @@ class ViewParams:
     place: tuple[str, ...] = ()
     partnership: tuple[str, ...] = ()
     area: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()  # "shipped" and the names of users' imports
     year_from: int | None = None
     year_to: int | None = None
     focus: str | None = None
@@ -73,7 +74,7 @@ class ViewParams:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.kind or self.place or self.partnership or self.area
+        return bool(self.kind or self.place or self.partnership or self.area or self.source
                     or self.year_from is not None or self.year_to is not None)
 
     def to_query(self) -> str:
@@ -185,7 +186,8 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
         raise ViewError("to" if path_to is None else "from", "a path needs both from and to")
     return ViewParams(
         kind=_kinds(_list(args, "kind")), place=_list(args, "place"), partnership=_list(args, "partnership"),
-        area=_list(args, "area"), year_from=year_from, year_to=year_to, focus=_one(args, "focus") or None,
+        area=_list(args, "area"), source=_list(args, "source"), year_from=year_from, year_to=year_to,
+        focus=_one(args, "focus") or None,
         depth=int(depth_text) if depth_text else 1, lens=_one(args, "lens") or None,
         expand=_list(args, "expand"), open=opened,
         cluster=_choice(args, "cluster", CLUSTER_MODES, "kind"),

@@ -17,7 +17,7 @@ from graph.network.model import INITIATIVE_FAMILIES, LOCATED_IN, TOPIC_FAMILIES,
 from graph.network.params import ViewError, ViewParams
 from graph.network.paths import find_paths
 
-__all__ = ["Selection", "hidden_attributes", "resolve", "select_nodes"]
+__all__ = ["Selection", "hidden_attributes", "resolve", "select_nodes", "sources_of"]
 
 PLACE_PARAM_FAMILIES = frozenset({"city", "hotspot", "region", "science-park", "logistics-hub"})
 
@@ -70,9 +70,19 @@ def _filtered(model: MapModel, params: ViewParams, nodes: set[str]) -> set[str]:
     if params.area:
         chosen = resolve(model, params.area, "area", TOPIC_FAMILIES, "a therapeutic area or technology")
         nodes &= set().union(*(model.area_members[a] for a in chosen))
+    if params.source:
+        wanted = set(params.source)
+        nodes = {n for n in nodes if wanted & set(sources_of(model, n))}
     if params.year_from is not None or params.year_to is not None:
         nodes &= _in_years(model, params.year_from, params.year_to)
     return nodes
+
+
+def sources_of(model: MapModel, node: str) -> list[str]:
+    """Where a node comes from: "shipped" (our records) and the names of the users' imports that
+    describe it."""
+    data = model.graph.nodes[node]
+    return (["shipped"] if data.get("shipped", True) else []) + sorted(data.get("imports", []))
 
 
 def hidden_attributes(params: ViewParams) -> frozenset[str]:

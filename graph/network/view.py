@@ -43,6 +43,8 @@ def node_payload(model: MapModel, iri: str) -> dict:
         node["since"] = dates.since[iri]  # the year slider hides it before then
     if iri in dates.until:
         node["until"] = dates.until[iri]
+    if data.get("imports"):  # drawn with the badge "imported: NAME"
+        node["imported"] = sorted(data["imports"])
     if not iri.startswith(model.base_iri):
         node["iri"] = iri
     return node

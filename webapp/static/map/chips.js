@@ -61,7 +61,7 @@ export function renderChips(view) {
     box.appendChild(chip(t("chip-focus", { name: chosenName(chosen.focus, params.focus), depth: params.depth }),
       function () { change(function (p) { p.focus = ""; p.depth = "1"; }); }, [less, more]));
   }
-  ["place", "partnership", "area"].forEach(function (name) {
+  ["place", "partnership", "area", "source"].forEach(function (name) {
     params[name].forEach(function (id) {
       box.appendChild(chip(t("chip-" + name, { name: chosenName(chosen[name], id) }), removeFrom(name, id)));
     });

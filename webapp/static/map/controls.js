@@ -7,7 +7,7 @@ import { readParams, state } from "./state.js";
 import { change, loadView } from "./view.js";
 
 export function bindControls() {
-  ["place", "partnership", "area"].forEach(function (name) {
+  ["place", "partnership", "area", "source"].forEach(function (name) {
     byId("filter-" + name).addEventListener("change", function (event) {
       var value = event.target.value;
       change(function (p) { p[name] = value ? [value] : []; });
@@ -36,7 +36,7 @@ export function bindControls() {
   });
   byId("clear-filters").addEventListener("click", function () {
     change(function (p) {
-      p.kind = []; p.place = []; p.partnership = []; p.area = []; p.year_from = ""; p.year_to = "";
+      p.kind = []; p.place = []; p.partnership = []; p.area = []; p.source = []; p.year_from = ""; p.year_to = "";
     });
   });
   document.querySelectorAll("input[name=layout]").forEach(function (radio) {

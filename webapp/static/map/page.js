@@ -97,6 +97,14 @@ function renderCounts(view) {
     nodes: number(counts.nodes), clusters: number(counts.clusters) }) : "";
 }
 
+// the shipped data, then each user's import, named in the page's language
+function sourceItems(sources) {
+  return sources.map(function (source) {
+    var name = source.id === "shipped" ? t("source-shipped") : t("imported", { name: source.id });
+    return { id: source.id, count: source.count, labels: { en: name, nl: name } };
+  });
+}
+
 function fillSelect(select, items, current) {
   var keep = select.options[0];
   clear(select);
@@ -105,7 +113,9 @@ function fillSelect(select, items, current) {
   items.forEach(function (item) {
     var family = state.families[item.family];
     var groupName = family ? pick(family.labels, item.family) : item.family;
-    if (!groups[groupName]) {
+    if (!item.family) {  // a choice of no family (the sources) goes straight into the list
+      groups[groupName] = select;
+    } else if (!groups[groupName]) {
       groups[groupName] = el("optgroup");
       groups[groupName].label = groupName;
       select.appendChild(groups[groupName]);
@@ -125,6 +135,7 @@ function syncControls() {
     fillSelect(byId("filter-place"), state.options.places, params.place[0]);
     fillSelect(byId("filter-partnership"), state.options.partnerships, params.partnership[0]);
     fillSelect(byId("filter-area"), state.options.areas, params.area[0]);
+    fillSelect(byId("filter-source"), sourceItems(state.options.sources || []), params.source[0]);
   }
   byId("filter-year-from").value = params.year_from;
   byId("filter-year-to").value = params.year_to;

@@ -50,6 +50,9 @@ function renderNode(d) {
   kind.appendChild(swatch(family.shape || "dot", family.colour || "#b0b0b0"));
   kind.appendChild(el("span", "panel-kind-name", pick(d.kindLabels, d.kind)));
   box.appendChild(kind);
+  (d.imported || []).forEach(function (name) {  // data a user imported, told apart from ours
+    box.appendChild(el("p", "badge badge-imported", t("imported", { name: name })));
+  });
 
   var actions = el("div", "panel-actions");
   if (isOwn(d.id)) {

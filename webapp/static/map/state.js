@@ -7,9 +7,10 @@ export const app = document.getElementById("map-app");
 // vis-network is a classic script loaded before the modules; main.js stops when it or the page is missing
 export const vis = window.vis;
 export const D = app ? app.dataset : {};
-const LIST_PARAMS = ["kind", "place", "partnership", "area", "expand", "open", "show"];
-const ORDER = ["kind", "place", "partnership", "area", "year_from", "year_to", "focus", "depth", "lens",
-  "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select", "at", "undated"];
+const LIST_PARAMS = ["kind", "place", "partnership", "area", "source", "expand", "open", "show"];
+const ORDER = ["kind", "place", "partnership", "area", "source", "year_from", "year_to", "focus", "depth", "lens",
+  "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select", "at",
+  "undated"];
 const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: "en", colour: "kind",
   undated: "on" };
 const LANGUAGES = ["en", "nl"];
