@@ -10,10 +10,13 @@ Gephi and Cytoscape, CSV tables, or a standalone HTML map. The selections themse
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from graph.export.about import About, file_stem
 from graph.export.subgraph import ExportError, Subgraph
 from graph.store.backends import Store
+from graph.store.derived import DatasetVersion
+from graph.store.version import store_version
 
 __all__ = ["FORMATS", "ExportFormat", "Exported", "export", "format_named"]
 
@@ -71,8 +74,19 @@ def _writer(name: str) -> Callable[..., bytes]:
     return lambda sub, store, base_iri: WRITERS[name](sub, base_iri)
 
 
-def export(subgraph: Subgraph, format_name: str, store: Store, base_iri: str) -> Exported:
-    """The subgraph written in the named format, with a file name that says what it holds."""
+_RECORDED = DatasetVersion("", "")  # "read the version the store recorded"
+
+
+def export(subgraph: Subgraph, format_name: str, store: Store, base_iri: str, *,
+           version: DatasetVersion | None = _RECORDED) -> Exported:
+    """The subgraph written in the named format, with the dataset version (by default the one
+    recorded beside the store) in its metadata and a file name that says what it holds and from
+    which version: `lsh-kg-<short hash>-<what>.<extension>`."""
     chosen = format_named(format_name)
-    body = _writer(chosen.name)(subgraph, store, base_iri)
-    return Exported(body, chosen.media_type, f"lsh-kg-{subgraph.name}.{chosen.extension}")
+    if version is _RECORDED:
+        version = store_version(store)
+    # a copy: the caller's subgraph stays as it was (it may be written again in another format)
+    about = About(subgraph.title, subgraph.name, version)
+    described = replace(subgraph, extra={**subgraph.extra, "about": about})
+    body = _writer(chosen.name)(described, store, base_iri)
+    return Exported(body, chosen.media_type, f"{file_stem(subgraph.name, version)}.{chosen.extension}")

@@ -7,6 +7,9 @@ the whole graph is every triple of the store. TriG keeps the evidence per source
 per source document (named by the document's IRI) holding the triples it supports and its quotes,
 one (`lsh:GeneralKnowledge`) for general knowledge, and the default graph for what has no evidence
 (types and links the build entailed).
+
+Every file also describes itself (`graph.export.about`): the export, derived from a version of the
+dataset with its hash and date; in TriG in a graph of its own, named by that version.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
+from graph.export.about import PAV, About, rdf_description, versioned_dataset_iri
 from graph.export.subgraph import Subgraph
 from graph.records.build import ntriples
 from graph.store.backends import Store
@@ -134,6 +138,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
 def _bind(graph: Graph | Dataset, base_iri: str) -> None:
     for prefix, namespace in preset_prefixes(base_iri).items():
         graph.bind(prefix, namespace, override=True)
+    for prefix, namespace in (("pav", PAV), ("void", "http://rdfs.org/ns/void#")):  # the self-description's
+        graph.bind(prefix, namespace, override=True)
 
 
 class _Terms:
@@ -198,11 +204,17 @@ class _TriG(TrigSerializer):
 def write_rdf(subgraph: Subgraph, store: Store, base_iri: str, format_name: str) -> bytes:
     """The subgraph's triples in one RDF format (ttl, trig, nt, jsonld, rdfxml)."""
     triples, evidence = subgraph_triples(store, subgraph)
+    about: About | None = subgraph.extra.get("about")
+    described = rdf_description(about, base_iri) if about else []
     if format_name == "trig":
+        dataset = dataset_of(triples, evidence, base_iri)
+        if described:
+            home = dataset.graph(URIRef(versioned_dataset_iri(base_iri, about.version)))
+            home.addN((*_Terms()(triple), home) for triple in described)
         out = io.BytesIO()
-        _TriG(dataset_of(triples, evidence, base_iri)).serialize(out, encoding="utf-8")
+        _TriG(dataset).serialize(out, encoding="utf-8")
         return out.getvalue()
-    return write_triples(triples, base_iri, format_name)
+    return write_triples([*triples, *described], base_iri, format_name)
 
 
 def write_triples(triples: Iterable[ox.Triple], base_iri: str, format_name: str) -> bytes:
