@@ -15,12 +15,14 @@ from graph import config
 from graph.cli.options import endpoint_option, fail, open_configured_store
 from graph.entity.indexes import kind_tree
 from graph.entity.search import build_search_index
+from graph.export.about import version_words
 from graph.export.formats import FORMATS, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_model_for, map_view
 from graph.network.projection import load_network
 from graph.store.backends import Store, StoreUnavailable
+from graph.store.version import store_version
 
 __all__ = ["export_command"]
 
@@ -94,8 +96,9 @@ def export_command(output: Path | None, format_name: str | None, endpoint: str |
     except ExportError as error:
         fail(str(error))
     store = open_configured_store(endpoint)
+    version = store_version(store)
     try:
-        exported = export(_select(store, base_iri, options), chosen, store, base_iri)
+        exported = export(_select(store, base_iri, options), chosen, store, base_iri, version=version)
     except ExportError as error:
         fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
     except StoreUnavailable as error:
@@ -109,4 +112,4 @@ def export_command(output: Path | None, format_name: str | None, endpoint: str |
         return
     target = output or Path(exported.filename)
     target.write_bytes(exported.body)
-    click.echo(f"wrote {target} ({len(exported.body)} bytes, {chosen})", err=True)
+    click.echo(f"wrote {target} ({len(exported.body)} bytes, {chosen}, {version_words(version)})", err=True)

@@ -17,7 +17,8 @@ import pyoxigraph as ox
 from graph.store.derived import DatasetVersion
 from ontology.namespaces import PREFIXES
 
-__all__ = ["PAV", "About", "dataset_iri", "file_stem", "rdf_description", "versioned_dataset_iri"]
+__all__ = ["PAV", "About", "dataset_iri", "file_stem", "rdf_description", "version_words",
+           "versioned_dataset_iri"]
 
 PAV = "http://purl.org/pav/"
 _RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
@@ -39,9 +40,7 @@ class About:
 
     def words(self) -> str:
         """One line for people: 'lsh-kg dataset version 3f2a… of 2026-12-04'."""
-        if self.version is None:
-            return "lsh-kg dataset (version unknown: a remote store)"
-        return f"lsh-kg dataset version {self.version.hash} of {self.version.date}"
+        return version_words(self.version)
 
     def as_dict(self) -> dict[str, Any]:
         """The same as plain data (for JSON and graph attributes); absent values left out."""
@@ -49,6 +48,13 @@ class About:
         if self.version is not None:
             found |= {"dataset_version": self.version.hash, "dataset_date": self.version.date}
         return found
+
+
+def version_words(version: DatasetVersion | None) -> str:
+    """A dataset version in words, for people (the hash in full: it is what a file name shortens)."""
+    if version is None:
+        return "lsh-kg dataset (version unknown: a remote store)"
+    return f"lsh-kg dataset version {version.hash} of {version.date}"
 
 
 def dataset_iri(base_iri: str) -> str:
