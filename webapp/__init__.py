@@ -41,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp import (
         api,
         app_store,
+        bundle,
         construct_network,
         editor,
         entity_kinds,
@@ -69,7 +70,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     slow_work.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
-                   entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops):
+                   entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops,
+                   bundle):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside
