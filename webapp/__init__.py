@@ -43,6 +43,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app_store,
         bundle,
         construct_network,
+        dataset_version,
         editor,
         entity_kinds,
         entity_pages,
@@ -65,6 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp.sparql_front import SparqlFront
 
     app_store.init_app(app)
+    dataset_version.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
