@@ -101,7 +101,9 @@ def selection_from_args(args: Mapping[str, Sequence[str]]) -> Selection:
     if name == "from":
         ends = {"from": _first(args, "from") or _first(args, "path"), "to": _first(args, "to")}
         return Selection("path", ends)
-    if name in ("partnership", "query"):
+    if name == "query":  # a form posts line ends as CRLF: kept as the editor holds them
+        return Selection("query", {"query": _first(args, "query").replace("\r\n", "\n")})
+    if name == "partnership":
         return Selection(name, {name: _first(args, name)})
     return Selection("all")
 
