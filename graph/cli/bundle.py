@@ -57,7 +57,10 @@ def selection_from_options(options: dict) -> Selection:
 
 @click.group("bundle")
 def bundle() -> None:
-    """Reproducible bundles: check one against the current dataset."""
+    """Reproducible bundles: check one against the current dataset (make one with lshkg export --bundle).
+
+    Example: lshkg bundle verify kite-bundle.zip
+    """
 
 
 @bundle.command("verify")

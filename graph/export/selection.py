@@ -82,6 +82,10 @@ def _first(args: Mapping[str, Sequence[str]], key: str) -> str:
 def selection_from_args(args: Mapping[str, Sequence[str]]) -> Selection:
     """The selection that `/api/export`'s parameters ask for (a mapping of lists)."""
     if "view" in args:
+        others = [name for name in ("query", "ego", "all") if _first(args, name)]  # not the map's parameters
+        if others:
+            raise ExportError("selection", f"give exactly one selection (given: view, {', '.join(others)})",
+                              allowed=list(KINDS))
         packed = _first(args, "view")
         params = {k: list(v) for k, v in args.items() if k not in ("view", "format", "positions")}
         for key, values in parse_qs(packed if packed != "1" else "", keep_blank_values=True).items():
