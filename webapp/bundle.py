@@ -39,6 +39,8 @@ def bundle() -> Response | tuple[Response, int]:
     args = request.values
     try:
         selection = selection_from_args({key: args.getlist(key) for key in args})
+        if selection.kind == "view":  # the map's node cap decides what it draws: kept for verify
+            selection.params["max_nodes"] = max_nodes()
         positions = read_positions(args.get("positions"), get_map_model().resolve)
 
         def made() -> Bundle:

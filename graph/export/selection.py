@@ -125,7 +125,9 @@ def run_selection(selection: Selection, sources: Sources) -> Subgraph:
     if selection.kind == "view":
         params = {k: v for k, v in parse_qs(str(p.get("view", "")), keep_blank_values=True).items()
                   if k not in ("view", "format")}
-        options = {"max_nodes": sources.max_nodes} if sources.max_nodes else {}
+        # the node cap the view was drawn under (kept by the bundle), else this deployment's
+        cap = p.get("max_nodes") or sources.max_nodes
+        options = {"max_nodes": int(cap)} if cap else {}
         return map_view(sources.model(), params, **options)
     if selection.kind == "query":
         return _query(str(p.get("query", "")), sources)

@@ -111,11 +111,15 @@ def test_api_bundle_of_a_select_query_keeps_the_query_and_its_answer(client: Fla
     assert runner.invoke(bundle_command, ["verify", str(tmp_path / "b.zip")]).exit_code == 0
 
 
-def test_api_bundle_of_the_maps_view(client: FlaskClient, shipped_store: EmbeddedStore) -> None:
+def test_api_bundle_of_the_maps_view(client: FlaskClient, shipped_store: EmbeddedStore, tmp_path: Path,
+                                    runner: CliRunner) -> None:
     response = client.get("/api/bundle?view=" + "kind%3Dcompany%26place%3Dleiden")
     assert response.status_code == 200, response.get_data(as_text=True)
     selection = check_bundle(read_bundle(response.data), shipped_store, "view")
     assert "kind=company" in selection["params"]["view"] and "place=leiden" in selection["params"]["view"]
+    (tmp_path / "view.zip").write_bytes(response.data)
+    checked = runner.invoke(bundle_command, ["verify", str(tmp_path / "view.zip")])
+    assert checked.exit_code == 0 and "the answer is unchanged" in checked.output, checked.output
     bad = client.get("/api/bundle?ego=european-lead-factori")
     assert bad.status_code == 404 and bad.get_json()["suggestions"]
 
