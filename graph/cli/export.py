@@ -125,6 +125,8 @@ def export_command(output: Path | None, format_name: str | None, endpoint: str |
     """
     base_iri = config.setting("base_iri")
     if as_bundle:
+        if format_name:  # a bundle holds every format: a chosen one would be silently ignored
+            fail("--bundle holds TriG, GEXF, CSV and HTML together: leave out --format")
         _write_bundle(output, endpoint, base_iri, options)
         return
     try:

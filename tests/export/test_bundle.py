@@ -162,3 +162,12 @@ def test_verify_reports_a_fact_more_and_a_fact_less(runner: CliRunner, tmp_path:
     assert 'added: lshid:kite rdfs:comment “A fact more”@en' in checked.output
     assert 'removed: lshid:kite rdfs:label “Kite”@en (per lshid:boston-aan-de-noordzee)' in checked.output
     assert 'rdf:object “Kite”@en (per lshid:boston-aan-de-noordzee)' in checked.output
+
+
+def test_verify_refuses_what_is_not_a_bundle_and_export_a_bundle_in_one_format(runner: CliRunner,
+                                                                                tmp_path: Path) -> None:
+    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    checked = runner.invoke(bundle_command, ["verify", str(tmp_path / "x.zip")])
+    assert checked.exit_code == 1 and "not a zip file" in checked.output
+    mixed = runner.invoke(export_command, ["--ego", "kite", "--bundle", "--format", "ttl"])
+    assert mixed.exit_code == 1 and "leave out --format" in mixed.stderr
