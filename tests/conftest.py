@@ -51,10 +51,13 @@ def shipped_store(shipped: BuiltDataset, tmp_path_factory: pytest.TempPathFactor
     """The shipped dataset in an embedded store of its own, for SPARQL over the real graph."""
     from graph.records.build import ntriples, write_atomically
     from graph.store.backends import EmbeddedStore, load_store
+    from graph.store.derived import compute_version, derived_folder, write_version
 
     folder = tmp_path_factory.mktemp("shipped")
     write_atomically(folder / "lsh-kg.nt", ntriples(shipped.graph))
     load_store(folder / "lsh-kg.nt", folder / "store")
+    # its version recorded as `lshkg build` records it: exports name it
+    write_version(derived_folder(folder / "store"), compute_version(folder / "lsh-kg.nt"))
     store = EmbeddedStore(folder / "store")
     yield store
     store.close()

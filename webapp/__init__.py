@@ -43,7 +43,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp import (
         api,
         app_store,
+        bundle,
         construct_network,
+        dataset_version,
         editor,
         entity_kinds,
         entity_pages,
@@ -67,13 +69,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp.sparql_front import SparqlFront
 
     app_store.init_app(app)
+    dataset_version.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)
     slow_work.init_app(app)
     for module in (map_page, sparql, editor, api, vendor, construct_network, health, entity_pages,
                    entity_kinds, search_page, export, figures, overview, paths, timeline, query_stops,
-                   imports):
+                   imports, bundle):
         app.register_blueprint(module.blueprint)
     app.wsgi_app = SparqlFront(app, app.wsgi_app)  # type: ignore[method-assign]
     if app.config["LSHKG_PROXY_HOPS"]:  # outermost: the client's address for everything inside

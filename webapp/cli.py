@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from graph import config
+from graph.cli.bundle import bundle
 from graph.cli.coverage import coverage
 from graph.cli.dataset import build, validate
 from graph.cli.export import export_command
@@ -41,7 +42,7 @@ def main(config_path: Path | None) -> None:
         fail(str(error))
 
 
-for command in (build, validate, export_command, import_command, stats, query, paths, coverage):
+for command in (build, validate, export_command, bundle, import_command, stats, query, paths, coverage):
     main.add_command(command)
 
 

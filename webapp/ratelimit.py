@@ -17,7 +17,7 @@ from flask import Flask, Response, g, jsonify, request
 
 __all__ = ["EXTENSION", "RateLimiter", "init_app", "too_many"]
 
-LIMITED_PREFIXES = ("/sparql", "/api/export", "/api/construct-network")
+LIMITED_PREFIXES = ("/sparql", "/api/export", "/api/bundle", "/api/construct-network")
 WINDOW_S = 60
 EXTENSION = "lshkg.ratelimit"
 

@@ -11,6 +11,7 @@ from graph.store.backends import StoreUnavailable
 from graph.store.results import GRAPH_FORMATS
 from graph.store.service import service_description, void_description
 from webapp.app_store import get_store
+from webapp.dataset_version import current_version
 from webapp.sparql_protocol import (
     CROSS_ORIGIN_HEADERS,
     answer_request,
@@ -42,13 +43,15 @@ def endpoint() -> Response:
     config = current_app.config
     return _rdf_response(service_description(
         url_for("sparql.endpoint", _external=True), _dataset_iri(),
-        timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], max_rows=config["LSHKG_QUERY_MAX_ROWS"]))
+        timeout_s=config["LSHKG_QUERY_TIMEOUT_S"], max_rows=config["LSHKG_QUERY_MAX_ROWS"],
+        version=current_version()))
 
 
 @blueprint.route("/.well-known/void")
 def void() -> Response:
     try:
-        graph = void_description(get_store(), _dataset_iri(), url_for("sparql.endpoint", _external=True))
+        graph = void_description(get_store(), _dataset_iri(), url_for("sparql.endpoint", _external=True),
+                                 current_version())
     except StoreUnavailable as unavailable:
         return error_response(503, str(unavailable))
     return _rdf_response(graph)

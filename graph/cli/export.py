@@ -12,15 +12,20 @@ from urllib.parse import parse_qs
 import click
 
 from graph import config
+from graph.cli.bundle import cli_sources, selection_from_options
 from graph.cli.options import endpoint_option, fail, open_configured_store
 from graph.entity.indexes import kind_tree
 from graph.entity.search import build_search_index
+from graph.export.about import version_words
+from graph.export.bundle import make_bundle
 from graph.export.formats import FORMATS, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
+from graph.export.selection import run_selection
 from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_model_for, map_view
 from graph.network.projection import load_network
 from graph.store.backends import Store, StoreUnavailable
+from graph.store.version import store_version
 
 __all__ = ["export_command"]
 
@@ -67,6 +72,33 @@ def _suggest(store: Store, value: str) -> str:
     return f"; did you mean {', '.join(names)}?" if names else ""
 
 
+def _write_bundle(output: Path | None, endpoint: str | None, base_iri: str, options: dict) -> None:
+    store = open_configured_store(endpoint)
+    version = store_version(store)
+    try:
+        selection = selection_from_options(options)
+        subgraph = run_selection(selection, cli_sources(store, base_iri))
+        made = make_bundle(selection, subgraph, store, base_iri, version=version)
+    except ExportError as error:
+        fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
+    except StoreUnavailable as error:
+        fail(str(error))
+    finally:
+        store.close()
+    _write(output, made.body, made.filename, f"bundle, {version_words(version)}")
+
+
+def _write(output: Path | None, body: bytes, filename: str, what: str) -> None:
+    if output is not None and str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+        return
+    target = output or Path(filename)
+    target.write_bytes(body)
+    click.echo(f"wrote {target} ({len(body)} bytes, {what})", err=True)
+
+
 @click.command("export")
 @click.option("--ego", metavar="ID", help="An entity's neighbourhood (with --depth and --kind).")
 @click.option("--depth", default="1", show_default=True, help="Links away from --ego: 1, 2 or 3.")
@@ -80,33 +112,35 @@ def _suggest(store: Store, value: str) -> str:
 @click.option("--all", "everything", is_flag=True, help="The whole graph.")
 @click.option("--format", "format_name", metavar="FORMAT",
               help=f"One of {', '.join(FORMATS)} (default: from the -o extension, else ttl).")
+@click.option("--bundle", "as_bundle", is_flag=True,
+              help="A reproducible bundle (zip): the selection, TriG, GEXF, CSV, HTML map, README, RO-Crate.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The file to write; - for standard output (default: a name that says what it holds).")
 @endpoint_option
-def export_command(output: Path | None, format_name: str | None, endpoint: str | None, **options) -> None:
+def export_command(output: Path | None, format_name: str | None, endpoint: str | None, as_bundle: bool,
+                   **options) -> None:
     """Export a subgraph: for Gephi, Cytoscape, a triple store, a spreadsheet or a browser.
 
     Example: lshkg export --ego kite --depth 2 --format gexf -o kite.gexf
     """
     base_iri = config.setting("base_iri")
+    if as_bundle:
+        if format_name:  # a bundle holds every format: a chosen one would be silently ignored
+            fail("--bundle holds TriG, GEXF, CSV and HTML together: leave out --format")
+        _write_bundle(output, endpoint, base_iri, options)
+        return
     try:
         chosen = _format_for(output, format_name)
     except ExportError as error:
         fail(str(error))
     store = open_configured_store(endpoint)
+    version = store_version(store)
     try:
-        exported = export(_select(store, base_iri, options), chosen, store, base_iri)
+        exported = export(_select(store, base_iri, options), chosen, store, base_iri, version=version)
     except ExportError as error:
         fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
     except StoreUnavailable as error:
         fail(str(error))
     finally:
         store.close()
-    if output is not None and str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(exported.body)
-        sys.stdout.buffer.flush()
-        return
-    target = output or Path(exported.filename)
-    target.write_bytes(exported.body)
-    click.echo(f"wrote {target} ({len(exported.body)} bytes, {chosen})", err=True)
+    _write(output, exported.body, exported.filename, f"{chosen}, {version_words(version)}")

@@ -14,12 +14,15 @@ formats' writers need the whole graph at once, and are written whole, under the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
+from graph.export.about import About, file_stem
 from graph.export.subgraph import ExportError, Subgraph
 from graph.store.backends import Store
 from graph.store.deadline import Deadline
+from graph.store.derived import DatasetVersion
+from graph.store.version import store_version
 
 __all__ = ["FORMATS", "STREAMED", "ExportFormat", "Exported", "export", "format_named"]
 
@@ -80,7 +83,7 @@ def _writer(name: str) -> Callable[[Subgraph, Store, str, Deadline | None], Iter
     # imported on use: each writer pulls in its own libraries
     if name in ("nt", "nq"):
         from graph.export.rdf import stream_rdf
-        return lambda sub, store, base_iri, deadline: stream_rdf(sub, store, deadline or Deadline(),
+        return lambda sub, store, base_iri, deadline: stream_rdf(sub, store, base_iri, deadline or Deadline(),
                                                                  quads=name == "nq")
     if name in RDF_FORMATS:
         from graph.export.rdf import write_rdf
@@ -95,15 +98,25 @@ def _writer(name: str) -> Callable[[Subgraph, Store, str, Deadline | None], Iter
     return lambda sub, store, base_iri, deadline: WRITERS[name](sub, base_iri, deadline)
 
 
+_RECORDED = DatasetVersion("", "")  # "read the version the store recorded"
+
+
 def export(subgraph: Subgraph, format_name: str, store: Store, base_iri: str, *,
-           deadline: Deadline | None = None) -> Exported:
-    """The subgraph written in the named format, with a file name that says what it holds.
+           deadline: Deadline | None = None, version: DatasetVersion | None = _RECORDED) -> Exported:
+    """The subgraph written in the named format, with the dataset version (by default the one
+    recorded beside the store) in its metadata and a file name that says what it holds and from
+    which version: `lsh-kg-<short hash>-<what>.<extension>`.
 
     Raises `graph.store.deadline.WorkCut` once `deadline` passes before the export is ready; a
     streamed format (STREAMED) is ready once what it holds is read, and if the deadline passes
     while its chunks are read, it ends with a note that it is incomplete.
     """
     chosen = format_named(format_name)
-    chunks = _writer(chosen.name)(subgraph, store, base_iri, deadline)
-    return Exported(chunks, chosen.media_type, f"lsh-kg-{subgraph.name}.{chosen.extension}",
+    if version is _RECORDED:
+        version = store_version(store)
+    # a copy: the caller's subgraph stays as it was (it may be written again in another format)
+    about = About(subgraph.title, subgraph.name, version)
+    described = replace(subgraph, extra={**subgraph.extra, "about": about})
+    chunks = _writer(chosen.name)(described, store, base_iri, deadline)
+    return Exported(chunks, chosen.media_type, f"{file_stem(subgraph.name, version)}.{chosen.extension}",
                     streamed=isinstance(chunks, Iterator))

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph.export.about import About
 from graph.export.appearance import appearance
 from graph.export.html_page import SCRIPT, STYLE, TEMPLATE
 from graph.export.network_formats import edge_attributes, node_attributes
@@ -62,8 +63,10 @@ def page_data(subgraph: Subgraph, base_iri: str) -> dict[str, Any]:
         edges.append({"id": f"e{number}", "from": source, "to": target, "predicate": key, "labels": labels,
                       "evidence": evidence, "roles": list(data.get("roles", [])),
                       "general": flat["general_knowledge"]})
+    about = subgraph.extra.get("about")
     return {"title": subgraph.title, "name": subgraph.name, "nodes": nodes, "edges": edges,
-            "families": sorted(families.values(), key=lambda f: f["key"])}
+            "families": sorted(families.values(), key=lambda f: f["key"]),
+            **({"about": about.as_dict()} if about else {})}
 
 
 def _json_for_script(data: Any) -> str:
@@ -72,8 +75,18 @@ def _json_for_script(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _meta(about: About | None) -> str:
+    """The dataset version as meta tags (for programs) and the line under the map (for people)."""
+    if about is None:
+        return ""
+    return "\n".join(f'<meta name="lsh-kg:{key}" content="{html.escape(str(value))}">'
+                     for key, value in about.as_dict().items() if key.startswith("dataset_"))
+
+
 def write_html(subgraph: Subgraph, base_iri: str) -> bytes:
+    about: About | None = subgraph.extra.get("about")
     parts = {"TITLE": html.escape(f"lsh-kg: {subgraph.title}"), "STYLE": STYLE, "SCRIPT": SCRIPT,
-             "DATA": _json_for_script(page_data(subgraph, base_iri)), "VIS": vis_network_js()}
+             "DATA": _json_for_script(page_data(subgraph, base_iri)), "VIS": vis_network_js(),
+             "META": _meta(about), "ABOUT": html.escape(about.words()) if about else ""}
     # one pass: text put in is never scanned for placeholders again
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], TEMPLATE).encode("utf-8")

@@ -13,6 +13,7 @@ TEMPLATE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+{{META}}
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; \
 style-src 'unsafe-inline'; img-src data:">
 <title>{{TITLE}}</title>
@@ -28,7 +29,8 @@ style-src 'unsafe-inline'; img-src data:">
 <aside id="details"><p id="hint">Click a node or a link to see which document says so.</p></aside></div>
 <footer><ul id="legend"></ul>
 <ul id="lines"><li><span class="line"></span> a document says so (click for the quote)</li>
-<li><span class="line dashed"></span> dashed: general knowledge, no document</li></ul></footer>
+<li><span class="line dashed"></span> dashed: general knowledge, no document</li></ul>
+<p id="about">{{ABOUT}}</p></footer>
 <script type="application/json" id="lsh-kg-data">{{DATA}}</script>
 <script>{{VIS}}</script>
 <script>{{SCRIPT}}</script>
@@ -52,6 +54,7 @@ h1 { font-size: 1.05rem; margin: 0; }
 footer { display: flex; flex-wrap: wrap; gap: .3rem 2rem; padding: .4rem 1rem; }
 footer ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; margin: 0; padding: 0; }
 footer li { display: flex; align-items: center; gap: .3rem; }
+#about { margin: 0; color: #5f6b77; font-size: .85rem; }
 svg.swatch { width: 14px; height: 14px; }
 .line { display: inline-block; width: 24px; border-top: 2px solid #8d99a6; }
 .line.dashed { border-top-style: dashed; }

@@ -9,6 +9,10 @@ GEXF carries the look as its own viz colour, size and position.
 
 The CSV zip is written as a stream (`csv_zip_chunks`): rows go into the zip as it is read, never
 the whole archive at once. Every writer looks at the export's `Deadline` in its loops.
+
+Each file names the dataset version it came from (`graph.export.about`): GraphML as graph data,
+GEXF in its meta (description, keywords), the CSV zip in its comment and in a CSV on the Web
+metadata file (`csv-metadata.json`) beside the tables, Cytoscape.js JSON in its `data`.
 """
 
 from __future__ import annotations
@@ -20,15 +24,18 @@ import math
 import zipfile
 from collections.abc import Callable, Iterator
 from typing import Any
+from xml.etree.ElementTree import SubElement
 
 import networkx as nx
 
+from graph.export.about import About
 from graph.export.appearance import appearance, rgb
 from graph.export.subgraph import Subgraph
 from graph.network.from_triples import last_segment
 from graph.store.deadline import Deadline, WorkCut, checked
 
-__all__ = ["CUT_NOTE", "EDGE_COLUMNS", "NODE_COLUMNS", "WRITERS", "csv_zip_chunks", "edge_attributes",
+__all__ = ["CSV_METADATA", "CUT_NOTE", "EDGE_COLUMNS", "NODE_COLUMNS", "WRITERS", "csv_metadata",
+           "csv_zip_chunks", "edge_attributes",
            "flat_network", "node_attributes"]
 
 NODE_COLUMNS = ("id", "iri", "kind", "label", "label_en", "label_nl", "abbreviations", "lat", "lon",
@@ -99,9 +106,17 @@ def flat_network(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = 
     return flat
 
 
+def _version_fields(subgraph: Subgraph) -> dict[str, Any]:
+    """`dataset_version` and `dataset_date` where the version is known."""
+    about: About | None = subgraph.extra.get("about")
+    return {k: v for k, v in (about.as_dict() if about else {}).items() if k.startswith("dataset_")}
+
+
 def write_graphml(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
+    flat = flat_network(subgraph, base_iri, deadline)
+    flat.graph.update(_version_fields(subgraph))
     out = io.BytesIO()
-    nx.write_graphml(flat_network(subgraph, base_iri, deadline), out, encoding="utf-8")
+    nx.write_graphml(flat, out, encoding="utf-8")
     return out.getvalue()
 
 
@@ -132,8 +147,11 @@ def write_gexf(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = No
         data["viz"] = viz
     for _, _, key, data in flat.edges(keys=True, data=True):
         data["id"] = key  # GEXF edge ids must be unique across the file
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(flat)
+    _describe_gexf(writer.xml.find("meta"), subgraph.extra.get("about"))
     out = io.BytesIO()
-    nx.write_gexf(flat, out, encoding="utf-8", version="1.2draft")
+    writer.write(out)
     return out.getvalue()
 
 
@@ -157,6 +175,18 @@ class _Sink(io.RawIOBase):
     def take(self) -> bytes:
         data, self._parts, self.size = b"".join(self._parts), [], 0
         return data
+
+
+def _describe_gexf(meta: Any, about: About | None) -> None:
+    """GEXF's meta: what the file holds and from which dataset version; dated by the dataset (the
+    same export gives the same bytes, not a new date every day)."""
+    if meta is None or about is None:
+        return
+    SubElement(meta, "keywords").text = ", ".join(
+        ["lsh-kg"] + ([f"dataset version {about.version.hash}"] if about.version else []))
+    SubElement(meta, "description").text = f"{about.title}. {about.words()}"
+    if about.version:
+        meta.set("lastmodifieddate", about.version.date)
 
 
 def csv_zip_chunks(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> Iterator[bytes]:
@@ -188,6 +218,10 @@ def csv_zip_chunks(subgraph: Subgraph, base_iri: str, deadline: Deadline | None 
                         text.flush()
             except WorkCut:
                 archive.writestr(f"lsh-kg-{subgraph.name}-INCOMPLETE.txt", CUT_NOTE)
+            about = subgraph.extra.get("about")
+            if about is not None:
+                archive.comment = about.words().encode("utf-8")[:65535]
+                archive.writestr(CSV_METADATA, csv_metadata(about, (tables[0][0], tables[1][0])))
         yield sink.take()
 
     return written()
@@ -196,6 +230,21 @@ def csv_zip_chunks(subgraph: Subgraph, base_iri: str, deadline: Deadline | None 
 def write_csv_zip(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:
     """The CSV zip in one piece (the stream, joined)."""
     return b"".join(csv_zip_chunks(subgraph, base_iri, deadline))
+
+
+CSV_METADATA = "csv-metadata.json"  # the name CSV on the Web readers look for beside the tables
+
+
+def csv_metadata(about: About, names: tuple[str, str]) -> bytes:
+    """CSV on the Web metadata (a table group) naming the tables and the dataset version."""
+    group: dict[str, Any] = {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "en"}],
+        "dc:title": f"lsh-kg: {about.title}", "dc:description": about.words(),
+        "tables": [{"url": name, "tableSchema": {"columns": [{"name": c, "titles": c} for c in columns]}}
+                   for name, columns in zip(names, (NODE_COLUMNS, EDGE_COLUMNS), strict=True)]}
+    if about.version is not None:
+        group |= {"schema:version": about.version.hash, "dc:modified": about.version.date}
+    return json.dumps(group, indent=1).encode("utf-8")
 
 
 def cytoscape_elements(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> dict[str, Any]:
@@ -209,8 +258,8 @@ def cytoscape_elements(subgraph: Subgraph, base_iri: str, deadline: Deadline | N
              for node, data in flat.nodes(data=True)]
     edges = [{"data": {"id": key, "key": key, "source": s, "target": t, **data}}
              for s, t, key, data in flat.edges(keys=True, data=True)]
-    return {"data": {"name": subgraph.title}, "directed": True, "multigraph": True,
-            "elements": {"nodes": nodes, "edges": edges}}
+    return {"data": {"name": subgraph.title, **_version_fields(subgraph)}, "directed": True,
+            "multigraph": True, "elements": {"nodes": nodes, "edges": edges}}
 
 
 def write_cytoscape(subgraph: Subgraph, base_iri: str, deadline: Deadline | None = None) -> bytes:

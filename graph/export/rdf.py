@@ -11,6 +11,9 @@ one (`lsh:GeneralKnowledge`) for general knowledge, and the default graph for wh
 Every step looks at the export's `Deadline` (reading from the store, converting, and rdflib's
 writers, through a store that checks it as they read), so a cut export stops. N-Triples and N-Quads are
 written as a stream (`ntriples_chunks`): its lines a subject at a time, never the whole file at once.
+
+Every file also describes itself (`graph.export.about`): the export, derived from a version of the
+dataset with its hash and date; in TriG in a graph of its own, named by that version.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
+from graph.export.about import PAV, About, rdf_description, versioned_dataset_iri
 from graph.export.subgraph import Subgraph
 from graph.store.backends import Store
 from graph.store.deadline import Deadline, WorkCut, checked
@@ -147,6 +151,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
 def _bind(graph: Graph | Dataset, base_iri: str) -> None:
     for prefix, namespace in preset_prefixes(base_iri).items():
         graph.bind(prefix, namespace, override=True)
+    for prefix, namespace in (("pav", PAV), ("void", "http://rdfs.org/ns/void#")):  # the self-description's
+        graph.bind(prefix, namespace, override=True)
 
 
 class _Terms:
@@ -231,14 +237,20 @@ class _TriG(TrigSerializer):
 
 def write_rdf(subgraph: Subgraph, store: Store, base_iri: str, format_name: str,
               deadline: Deadline | None = None) -> bytes:
-    """The subgraph's triples in one RDF format (ttl, trig, nt, jsonld, rdfxml); WorkCut once
-    `deadline` has passed."""
+    """The subgraph's triples in one RDF format (ttl, trig, nt, jsonld, rdfxml), described as an
+    export of a dataset version; WorkCut once `deadline` has passed."""
     triples, evidence = subgraph_triples(store, subgraph, deadline)
+    about: About | None = subgraph.extra.get("about")
+    described = rdf_description(about, base_iri) if about else []
     if format_name == "trig":
+        dataset = dataset_of(triples, evidence, base_iri, deadline)
+        if described:
+            home = dataset.graph(URIRef(versioned_dataset_iri(base_iri, about.version)))
+            home.addN((*_Terms()(triple), home) for triple in described)
         out = io.BytesIO()
-        _TriG(dataset_of(triples, evidence, base_iri, deadline)).serialize(out, encoding="utf-8")
+        _TriG(dataset).serialize(out, encoding="utf-8")
         return out.getvalue()
-    return write_triples(triples, base_iri, format_name, deadline)
+    return write_triples([*triples, *described], base_iri, format_name, deadline)
 
 
 def write_triples(triples: Iterable[ox.Triple], base_iri: str, format_name: str,
@@ -251,14 +263,21 @@ def write_triples(triples: Iterable[ox.Triple], base_iri: str, format_name: str,
     return graph.serialize(format=_RDFLIB_FORMATS[format_name], encoding="utf-8", **options)
 
 
-def stream_rdf(subgraph: Subgraph, store: Store, deadline: Deadline, *,
+def stream_rdf(subgraph: Subgraph, store: Store, base_iri: str, deadline: Deadline, *,
                quads: bool = False) -> Iterator[bytes]:
     """N-Triples (or with `quads`, N-Quads: the named graphs of TriG) of the subgraph as a stream.
     Its triples are read from the store now, under the deadline (a cut here raises WorkCut, before
     any byte is sent); the lines are written as the stream is read, and if the deadline passes
     meanwhile the stream ends with CUT_COMMENT, a comment line that says the file is incomplete."""
     triples, evidence = subgraph_triples(store, subgraph, deadline)
-    by_subject = _by_subject(triples, deadline, _homes(evidence, deadline) if quads else None)
+    about: About | None = subgraph.extra.get("about")
+    described = rdf_description(about, base_iri) if about else []
+    homes = _homes(evidence, deadline) if quads else None
+    if homes is not None and described:  # in a graph of its own, named by the version, as in TriG
+        version_graph = ox.NamedNode(versioned_dataset_iri(base_iri, about.version))
+        for triple in described:
+            homes[triple].add(version_graph)
+    by_subject = _by_subject([*triples, *described], deadline, homes)
 
     def written() -> Iterator[bytes]:
         try:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, RDF, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, XSD
 
 from graph.store.backends import Store
+from graph.store.derived import DatasetVersion
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
 from ontology.namespaces import LSH, PREFIXES
 
@@ -13,6 +14,7 @@ __all__ = ["service_description", "void_description"]
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
+PAV = Namespace("http://purl.org/pav/")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 FORMAT_IRIS = {"json": FORMATS.SPARQL_Results_JSON, "xml": FORMATS.SPARQL_Results_XML,
                "csv": FORMATS.SPARQL_Results_CSV, "tsv": FORMATS.SPARQL_Results_TSV,
@@ -33,14 +35,25 @@ def _new_graph() -> Graph:
         graph.bind(prefix, namespace, override=True, replace=True)
     graph.bind("sd", SD)
     graph.bind("void", VOID)
+    graph.bind("pav", PAV)
     return graph
 
 
-def void_description(store: Store, dataset_iri: str, endpoint_url: str) -> Graph:
-    """VoID: size, class and property partitions, vocabularies, the endpoint."""
+def _version(graph: Graph, node: URIRef | BNode, version: DatasetVersion | None) -> None:
+    """The dataset's version: its content hash (owl:versionInfo, pav:version) and its date."""
+    if version is not None:
+        graph.add((node, OWL.versionInfo, Literal(version.hash)))
+        graph.add((node, PAV.version, Literal(version.hash)))
+        graph.add((node, DCTERMS.modified, Literal(version.date, datatype=XSD.date)))
+
+
+def void_description(store: Store, dataset_iri: str, endpoint_url: str,
+                     version: DatasetVersion | None = None) -> Graph:
+    """VoID: version, size, class and property partitions, vocabularies, the endpoint."""
     graph = _new_graph()
     dataset = URIRef(dataset_iri)
     graph.add((dataset, RDF.type, VOID.Dataset))
+    _version(graph, dataset, version)
     graph.add((dataset, DCTERMS.title, Literal("lsh-kg: Dutch Life Sciences & Health ecosystem", lang="en")))
     graph.add((dataset, DCTERMS.title, Literal("lsh-kg: het Nederlandse life sciences & health-ecosysteem",
                                                lang="nl")))
@@ -66,7 +79,7 @@ def void_description(store: Store, dataset_iri: str, endpoint_url: str) -> Graph
 
 
 def service_description(endpoint_url: str, dataset_iri: str, *, timeout_s: float,
-                        max_rows: int) -> Graph:
+                        max_rows: int, version: DatasetVersion | None = None) -> Graph:
     """SPARQL 1.1 Service Description of the read-only endpoint."""
     graph = _new_graph()
     service = URIRef(endpoint_url)
@@ -79,6 +92,7 @@ def service_description(endpoint_url: str, dataset_iri: str, *, timeout_s: float
     graph.add((service, SD.defaultDataset, default))
     graph.add((default, RDF.type, SD.Dataset))
     graph.add((default, DCTERMS.source, URIRef(dataset_iri)))
+    _version(graph, default, version)
     default_graph = BNode("defaultGraph")
     graph.add((default, SD.defaultGraph, default_graph))
     graph.add((default_graph, RDF.type, SD.Graph))

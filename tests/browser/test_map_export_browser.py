@@ -5,6 +5,7 @@ it holds exactly the nodes and links the page draws, and its title and file name
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -81,11 +82,14 @@ def shown_edges(page: Any) -> set[tuple[str, str, str]]:
 
 
 def download(page: Any, format_name: str) -> tuple[str, bytes]:
+    """The file's name without the dataset version it starts with (`lsh-kg-<short hash>-`), and its bytes."""
     page.select_option("#export-format", format_name)
     with page.expect_download() as info:
         page.click("#export-link")
     downloaded = info.value
-    return downloaded.suggested_filename, Path(downloaded.path()).read_bytes()
+    named = downloaded.suggested_filename
+    assert re.match(r"lsh-kg-[0-9a-f]{8}-", named), named
+    return "lsh-kg-" + named[len("lsh-kg-") + 9:], Path(downloaded.path()).read_bytes()
 
 
 def read_back(format_name: str, body: bytes) -> nx.MultiDiGraph:

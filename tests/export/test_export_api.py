@@ -4,6 +4,7 @@ get 400 or 404 naming the parameter and what is allowed (shipped graph, Flask's 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from urllib.parse import quote
 
@@ -26,9 +27,12 @@ def get(client: FlaskClient, url: str, **kwargs):
 
 
 def filename(response) -> str:
+    """The download's name without the dataset version it must start with (`lsh-kg-<short hash>-`)."""
     disposition = response.headers["Content-Disposition"]
     assert disposition.startswith("attachment; ")
-    return disposition.split('filename="', 1)[1].rstrip('"')
+    named = disposition.split('filename="', 1)[1].rstrip('"')
+    assert re.match(r"lsh-kg-[0-9a-f]{8}-", named), named
+    return "lsh-kg-" + named[len("lsh-kg-") + 9:]
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from graph.cli.export import export_command
 from graph.store.backends import EmbeddedStore
+from graph.store.version import store_version
 from ontology.namespaces import DEFAULT_BASE_IRI as ID
 
 
@@ -44,14 +45,17 @@ def test_the_format_follows_the_file_name(runner: CliRunner, tmp_path: Path) -> 
 
 
 def test_without_output_the_file_is_named_for_what_it_holds(runner: CliRunner, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             shipped_store: EmbeddedStore) -> None:
     monkeypatch.chdir(tmp_path)
     result = run(runner, "--partnership", "european-lead-factory", "--format", "csv")
     assert result.exit_code == 0, result.output
-    written = tmp_path / "lsh-kg-partnership-european-lead-factory.csv.zip"
+    short = store_version(shipped_store).hash[:8]
+    written = tmp_path / f"lsh-kg-{short}-partnership-european-lead-factory.csv.zip"
     assert str(written.name) in result.stderr
+    assert f"dataset version {store_version(shipped_store).hash}" in result.stderr
     with zipfile.ZipFile(io.BytesIO(written.read_bytes())) as archive:
-        assert len(archive.namelist()) == 2
+        assert len(archive.namelist()) == 3  # nodes, edges and their CSV on the Web metadata
 
 
 def test_paths_to_standard_output(runner: CliRunner) -> None:

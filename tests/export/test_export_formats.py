@@ -15,21 +15,24 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from graph.entity.indexes import KindTree, kind_tree
+from graph.export.about import versioned_dataset_iri
 from graph.export.formats import FORMATS, export
 from graph.export.html import page_data
-from graph.export.network_formats import EDGE_COLUMNS, NODE_COLUMNS, flat_network
+from graph.export.network_formats import CSV_METADATA, EDGE_COLUMNS, NODE_COLUMNS, flat_network
 from graph.export.rdf import dataset_of, graph_of, subgraph_triples
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import Subgraph
 from graph.export.view import map_model_for, map_view
 from graph.network.projection import Network, load_network
 from graph.store.backends import EmbeddedStore
+from graph.store.version import store_version
 from ontology.namespaces import DEFAULT_BASE_IRI as ID
 
 LSH = "https://w3id.org/lsh-kg/ontology#"
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
                "rdfxml": ox.RdfFormat.RDF_XML}
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+PROV, OWL, DCTERMS = "http://www.w3.org/ns/prov#", "http://www.w3.org/2002/07/owl#", "http://purl.org/dc/terms/"
 QUERY = """CONSTRUCT { ?org lsh:memberOf lshid:european-lead-factory ; rdfs:label ?name ; lsh:locatedIn ?c }
 WHERE { ?org lsh:memberOf lshid:european-lead-factory ; rdfs:label ?name .
         OPTIONAL { ?org lsh:locatedIn ?c } }"""
@@ -84,8 +87,27 @@ def test_rdf_parses_back_with_pyoxigraph_to_the_triples_rdflib_wrote(
     triples, _ = subgraph_triples(shipped_store, subgraph)
     written = rdflib_triples(graph_of(triples, ID))
     read = {quad.triple for quad in ox.parse(exported.body, format=RDF_FORMATS[format_name])}
-    assert read == written
+    described = {t for t in read
+                 if isinstance(t.subject, ox.BlankNode) or t.subject == VERSIONED(shipped_store)}
+    assert read - described == written
     assert len(read) > 5
+    assert_names_the_version(described, shipped_store)
+
+
+def VERSIONED(store: EmbeddedStore) -> ox.NamedNode:
+    return ox.NamedNode(versioned_dataset_iri(ID, store_version(store)))
+
+
+def assert_names_the_version(triples: set[ox.Triple], store: EmbeddedStore) -> None:
+    """The export is derived from the dataset version, whose hash and date it gives."""
+    version = store_version(store)
+    assert version is not None
+    dataset = VERSIONED(store)
+    export_node = next(t.subject for t in triples if t.predicate.value.endswith("wasDerivedFrom"))
+    assert ox.Triple(export_node, ox.NamedNode(PROV + "wasDerivedFrom"), dataset) in triples
+    values = {t.predicate.value: t.object.value for t in triples if t.subject == dataset}
+    assert values[OWL + "versionInfo"] == values["http://purl.org/pav/version"] == version.hash
+    assert values[DCTERMS + "modified"] == version.date
 
 
 def test_rdf_of_a_neighbourhood_holds_its_links_descriptions_and_evidence(
@@ -127,8 +149,10 @@ def test_trig_parses_back_to_the_quads_rdflib_wrote(shipped_store: EmbeddedStore
     triples, evidence = subgraph_triples(shipped_store, subgraph)
     written = _quads_of(dataset_of(triples, evidence, ID))
     read = set(ox.parse(body, format=ox.RdfFormat.TRIG))
-    assert read == written
-    assert {quad.triple for quad in read} == rdflib_triples(graph_of(triples, ID))  # each in a graph or more
+    described = {q for q in read if q.graph_name == VERSIONED(shipped_store)}  # the export's own graph
+    assert read - described == written
+    assert {quad.triple for quad in read - described} == rdflib_triples(graph_of(triples, ID))
+    assert_names_the_version({q.triple for q in described}, shipped_store)
 
 
 def test_trig_keeps_the_evidence_per_source(shipped_store: EmbeddedStore,
@@ -139,6 +163,7 @@ def test_trig_keeps_the_evidence_per_source(shipped_store: EmbeddedStore,
     general = ox.NamedNode(LSH + "GeneralKnowledge")
     assert {boston, general, ox.DefaultGraph()} <= graphs
     assert all(isinstance(g, ox.DefaultGraph) or g == general or g.value.startswith(ID) for g in graphs)
+    assert VERSIONED(shipped_store) in graphs  # the export's description of itself
     kite = ox.NamedNode(ID + "kite")
     subsidiary = ox.Triple(kite, ox.NamedNode(LSH + "subsidiaryOf"), ox.NamedNode(ID + "gilead-sciences"))
     country = ox.Triple(kite, ox.NamedNode(LSH + "country"), ox.NamedNode(ID + "united-states"))
@@ -155,7 +180,8 @@ def test_trig_keeps_the_evidence_per_source(shipped_store: EmbeddedStore,
 def test_the_whole_graph_round_trips(shipped_store: EmbeddedStore, network: Network) -> None:
     """Every term of the graph (all the literal types there are) through rdflib's Turtle writer."""
     body = export(whole(network), "trig", shipped_store, ID).body
-    read = {quad.triple for quad in ox.parse(body, format=ox.RdfFormat.TRIG)}
+    read = {quad.triple for quad in ox.parse(body, format=ox.RdfFormat.TRIG)
+            if quad.graph_name != VERSIONED(shipped_store)}
     triples, _ = subgraph_triples(shipped_store, whole(network))
     assert read == rdflib_triples(graph_of(triples, ID))
     assert len(read) == shipped_store.triple_count()
@@ -223,7 +249,9 @@ def test_csv_zip_reloads_to_the_same_counts(shipped_store: EmbeddedStore, select
     exported = export(subgraph, "csv", shipped_store, ID)
     with zipfile.ZipFile(io.BytesIO(exported.body)) as archive:
         names = sorted(archive.namelist())
-        assert names == [f"lsh-kg-{subgraph.name}-edges.csv", f"lsh-kg-{subgraph.name}-nodes.csv"]
+        assert names == [CSV_METADATA, f"lsh-kg-{subgraph.name}-edges.csv",
+                         f"lsh-kg-{subgraph.name}-nodes.csv"]
+        names = names[1:]
         nodes = list(csv.DictReader(io.TextIOWrapper(archive.open(names[1]), encoding="utf-8")))
         edges = list(csv.DictReader(io.TextIOWrapper(archive.open(names[0]), encoding="utf-8")))
     assert len(nodes) == subgraph.graph.number_of_nodes()
@@ -267,7 +295,9 @@ def test_html_holds_its_data_and_its_script_and_references_nothing(
     assert "cdn" not in html.lower() and "//unpkg" not in html and "//cdnjs" not in html
     assert "default-src 'none'" in html  # the page itself forbids any request
     block = html.split('<script type="application/json" id="lsh-kg-data">', 1)[1].split("</script>", 1)[0]
-    assert json.loads(block) == json.loads(json.dumps(page_data(selections["ego"], ID)))
+    shown = json.loads(block)
+    assert shown.pop("about")["dataset_version"] == store_version(shipped_store).hash
+    assert shown == json.loads(json.dumps(page_data(selections["ego"], ID)))
     ours = html.rsplit("<script>", 1)[1]  # the page's own script, after vis-network's
     assert "textContent" in ours
     assert not any(word in ours for word in ("innerHTML", "outerHTML", "insertAdjacentHTML"))
@@ -284,7 +314,80 @@ def test_html_holds_its_data_and_its_script_and_references_nothing(
 def test_file_names_say_what_they_hold(shipped_store: EmbeddedStore, selections: dict[str, Subgraph],
                                        selection: str, format_name: str, filename: str) -> None:
     exported = export(selections[selection], format_name, shipped_store, ID)
-    assert exported.filename == filename
+    short = store_version(shipped_store).hash[:8]
+    assert exported.filename == filename.replace("lsh-kg-", f"lsh-kg-{short}-", 1)
+    assert export(selections[selection], format_name, shipped_store, ID, version=None).filename == filename
     assert exported.media_type == FORMATS[format_name].media_type
     query_file = export(selections["query"], "nt", shipped_store, ID).filename
-    assert re.fullmatch(r"lsh-kg-query-[0-9a-f]{8}\.nt", query_file)
+    assert re.fullmatch(r"lsh-kg-[0-9a-f]{8}-query-[0-9a-f]{8}\.nt", query_file)
+
+
+# ---------- the dataset version in every format's own metadata, read by another reader ----------
+
+GEXF_NS = "{http://www.gexf.net/1.2draft}"
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def test_every_network_format_names_the_dataset_version(shipped_store: EmbeddedStore,
+                                                        selections: dict[str, Subgraph]) -> None:
+    """networkx writes GraphML and GEXF: ElementTree reads them; the zip and JSON by the standard library."""
+    from xml.etree import ElementTree
+
+    version = store_version(shipped_store)
+    subgraph = selections["partnership"]
+    graphml = ElementTree.fromstring(export(subgraph, "graphml", shipped_store, ID).body)
+    keys = {key.get("id"): key.get("attr.name") for key in graphml.iter(GRAPHML_NS + "key")
+            if key.get("for") == "graph"}
+    graph = graphml.find(GRAPHML_NS + "graph")
+    graph_data = {keys[d.get("key")]: d.text for d in graph.findall(GRAPHML_NS + "data")}
+    assert graph_data["dataset_version"] == version.hash and graph_data["dataset_date"] == version.date
+    gexf = ElementTree.fromstring(export(subgraph, "gexf", shipped_store, ID).body)
+    meta = gexf.find(GEXF_NS + "meta")
+    assert version.hash in meta.find(GEXF_NS + "description").text
+    assert version.hash in meta.find(GEXF_NS + "keywords").text
+    assert meta.get("lastmodifieddate") == version.date
+    with zipfile.ZipFile(io.BytesIO(export(subgraph, "csv", shipped_store, ID).body)) as archive:
+        assert version.hash in archive.comment.decode("utf-8")
+        tables = json.loads(archive.read(CSV_METADATA))
+        assert tables["schema:version"] == version.hash
+        assert {t["url"] for t in tables["tables"]} == {n for n in archive.namelist() if n.endswith(".csv")}
+    cyjs = json.loads(export(subgraph, "cyjs", shipped_store, ID).body)
+    assert (cyjs["data"]["dataset_version"], cyjs["data"]["dataset_date"]) == (version.hash, version.date)
+
+
+def test_the_html_map_names_the_dataset_version_for_programs_and_people(
+        shipped_store: EmbeddedStore, selections: dict[str, Subgraph]) -> None:
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.meta: dict[str, str] = {}
+            self.about, self._in_about = "", False
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            found = dict(attrs)
+            if tag == "meta" and "name" in found:
+                self.meta[found["name"]] = found["content"]
+            self._in_about = found.get("id") == "about"
+
+        def handle_data(self, data: str) -> None:
+            if self._in_about:
+                self.about += data
+
+    version = store_version(shipped_store)
+    reader = Reader()
+    reader.feed(export(selections["ego"], "html", shipped_store, ID).body.decode("utf-8"))
+    assert reader.meta["lsh-kg:dataset_version"] == version.hash
+    assert reader.meta["lsh-kg:dataset_date"] == version.date
+    assert version.hash in reader.about and version.date in reader.about
+
+
+def test_without_a_recorded_version_an_export_says_so(shipped_store: EmbeddedStore,
+                                                      selections: dict[str, Subgraph]) -> None:
+    body = export(selections["path"], "ttl", shipped_store, ID, version=None).body
+    read = {quad.triple for quad in ox.parse(body, format=ox.RdfFormat.TURTLE)}
+    derived = {t.object for t in read if t.predicate.value == PROV + "wasDerivedFrom" and
+               isinstance(t.subject, ox.BlankNode)}
+    assert derived == {ox.NamedNode(ID + "dataset")}
+    assert not any(t.predicate.value == OWL + "versionInfo" for t in read)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import time
 import zipfile
 from collections.abc import Iterator
@@ -15,11 +16,13 @@ import pytest
 from flask import Flask
 
 from graph.export import network_formats, rdf
+from graph.export.about import About, rdf_description
 from graph.export.formats import export
 from graph.export.network_formats import csv_zip_chunks, flat_network
 from graph.export.select import whole
 from graph.records.build import ntriples
 from graph.store.deadline import Deadline
+from graph.store.version import store_version
 from ontology.namespaces import DEFAULT_BASE_IRI as ID
 from tests.conftest import make_app
 from webapp.app_store import close_store, get_store
@@ -58,21 +61,34 @@ def test_the_whole_graph_streamed_as_n_triples_is_the_graph(app: Flask) -> None:
         store, subgraph = get_store(), whole(get_network())
         triples, _ = rdf.subgraph_triples(store, subgraph)
         turtle = export(subgraph, "ttl", store, ID).body  # written whole by rdflib
-        assert body == ntriples(rdf.graph_of(triples, ID))  # the bytes of the writer in one piece
-    streamed = {quad.triple for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
-    assert streamed == {quad.triple for quad in ox.parse(turtle, format=ox.RdfFormat.TURTLE)}
-    assert len(streamed) == store.triple_count()
+        described = rdf_description(About(subgraph.title, subgraph.name, store_version(store)), ID)
+        # the bytes of the writer in one piece, the export's description of itself included
+        assert body == ntriples(rdf.graph_of([*triples, *described], ID))
+
+    def named(data: bytes, format: ox.RdfFormat) -> set[ox.Triple]:
+        """The triples without the description's blank node (parsed anew, it gets another name)."""
+        return {q.triple for q in ox.parse(data, format=format) if not isinstance(q.subject, ox.BlankNode)}
+
+    streamed = named(body, ox.RdfFormat.N_TRIPLES)
+    assert streamed == named(turtle, ox.RdfFormat.TURTLE)
+    assert len(streamed) == store.triple_count() + len(described) - sum(
+        isinstance(t.subject, ox.BlankNode) for t in described)
+
+
+def named_quads(data: bytes, format: ox.RdfFormat) -> set[ox.Quad]:
+    """The quads without the export's description of itself, a blank node named anew at each parse."""
+    return {q for q in ox.parse(data, format=format) if not isinstance(q.subject, ox.BlankNode)}
 
 
 def test_the_whole_graph_streamed_as_n_quads_holds_the_named_graphs_of_trig(app: Flask) -> None:
     with app.test_client() as client:
         answer = client.get("/api/export", query_string={"all": "1", "format": "nq"})
     assert answer.status_code == 200 and answer.is_streamed
-    assert answer.headers["Content-Disposition"].endswith('lsh-kg-all.nq"')
+    assert re.search(r'filename="lsh-kg-[0-9a-f]{8}-all\.nq"$', answer.headers["Content-Disposition"])
     with app.test_request_context():
         trig = export(whole(get_network()), "trig", get_store(), ID).body  # written whole by rdflib
-    streamed = set(ox.parse(answer.get_data(), format=ox.RdfFormat.N_QUADS))
-    assert streamed == set(ox.parse(trig, format=ox.RdfFormat.TRIG))
+    streamed = named_quads(answer.get_data(), ox.RdfFormat.N_QUADS)
+    assert streamed == named_quads(trig, ox.RdfFormat.TRIG)
     assert any(quad.graph_name != ox.DefaultGraph() for quad in streamed)
 
 

@@ -4,7 +4,7 @@
 
 import { byId, el } from "./dom.js";
 import { setStatus } from "./page.js";
-import { ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL, state } from "./state.js";
+import { BUNDLE_API, ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL, state } from "./state.js";
 import { t } from "./texts.js";
 import { yasqe } from "./yasgui.js";
 
@@ -56,13 +56,22 @@ function downloadFrame() {
 }
 
 function postDownload(format) {
+  postFields(ENDPOINT, downloadFields(yasqe.getValue(), format));
+}
+
+// a bundle of the query as it stands (CONSTRUCT, DESCRIBE or SELECT): always posted, any length
+export function postBundle() {
+  postFields(BUNDLE_API, [["query", yasqe.getValue()]]);
+}
+
+function postFields(action, fields) {
   downloadFrame();
   var form = el("form");
   form.method = "post";
-  form.action = ENDPOINT;
+  form.action = action;
   form.target = "download-frame";
   form.hidden = true;
-  downloadFields(yasqe.getValue(), format).forEach(function (pair) {
+  fields.forEach(function (pair) {
     var input = el("input");
     input.type = "hidden";
     input.name = pair[0];
@@ -101,6 +110,11 @@ export function updateDownloads() {
   });
   if (viaPost) {
     links.appendChild(el("span", "muted download-note", t("download-post")));
+  }
+  var bundle = byId("bundle-button");
+  if (bundle) {
+    var type = String(yasqe.getQueryType() || "").toUpperCase();
+    bundle.hidden = ["CONSTRUCT", "DESCRIBE", "SELECT"].indexOf(type) < 0;
   }
   box.dataset.form = form;
   box.dataset.method = viaPost ? "post" : "get";

@@ -9,6 +9,7 @@
 
 import { configureCompletion } from "./completion.js";
 import { byId, fetchJson } from "./dom.js";
+import { postBundle } from "./downloads.js";
 import { loadGallery } from "./gallery.js";
 import { applyLanguage, bindLanguageSwitch } from "./page.js";
 import { TERMS_API, app } from "./state.js";
@@ -18,6 +19,7 @@ import { start } from "./yasgui.js";
 if (app && typeof window.Yasgui !== "undefined") {
   bindLanguageSwitch();
   byId("run-button").disabled = true;
+  byId("bundle-button").addEventListener("click", postBundle);
   configureCompletion();
   applyLanguage();
   loadGallery();

@@ -12,6 +12,7 @@ export const ENDPOINT = new URL(D.endpoint, window.location.href).href;
 export const TERMS_API = D.termsApi;
 export const GALLERY_API = D.galleryApi;
 export const NETWORK_API = D.networkApi;
+export const BUNDLE_API = D.bundleApi;
 export const STOP_API = D.stopApi;
 export const LABELS_API = D.labelsApi;
 export const OUTLINE_API = D.outlineApi;

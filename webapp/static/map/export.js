@@ -1,6 +1,6 @@
-/* The export link: the current view's query and the chosen format, as a link to the export API. A
- * click posts the same with the positions the map shows, so that GEXF, GraphML and the HTML map
- * open laid out as on the screen.
+/* The export and bundle links: the current view's query (and the chosen format), as links to the
+ * export and bundle APIs. A click posts the same with the positions the map shows, so that GEXF,
+ * GraphML and the HTML map open laid out as on the screen.
  */
 
 import { byId, el } from "./dom.js";
@@ -11,6 +11,8 @@ export function updateExport() {
   var query = state.view ? state.view.query : "";
   link.href = D.exportApi + "?view=" + encodeURIComponent(query) + "&format=" +
     encodeURIComponent(byId("export-format").value);
+  var bundle = byId("bundle-link");
+  bundle.href = bundle.href.split("?")[0] + "?view=" + encodeURIComponent(query);
 }
 
 function positions() {
@@ -36,14 +38,16 @@ function field(form, name, value) {
   form.appendChild(input);
 }
 
-function postExport(event) {
+function postView(event, action, format) {
   event.preventDefault();
   var form = el("form");
   form.method = "post";
-  form.action = D.exportApi;
+  form.action = action;
   form.hidden = true;
   field(form, "view", state.view ? state.view.query : "");
-  field(form, "format", byId("export-format").value);
+  if (format) {
+    field(form, "format", format);
+  }
   field(form, "positions", JSON.stringify(positions()));
   document.body.appendChild(form);
   form.submit();
@@ -52,5 +56,10 @@ function postExport(event) {
 
 export function bindExport() {
   byId("export-format").addEventListener("change", updateExport);
-  byId("export-link").addEventListener("click", postExport);
+  byId("export-link").addEventListener("click", function (event) {
+    postView(event, D.exportApi, byId("export-format").value);
+  });
+  byId("bundle-link").addEventListener("click", function (event) {
+    postView(event, byId("bundle-link").href.split("?")[0], null);
+  });
 }
