@@ -48,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         export,
         figures,
         health,
+        i18n,
         observability,
         overview,
         paths,
@@ -64,6 +65,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from webapp.sparql_front import SparqlFront
 
     app_store.init_app(app)
+    i18n.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)

@@ -32,6 +32,7 @@ from webapp.app_store import get_store
 from webapp.entity_insight import entity_insight
 from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, number_quotes, pick
 from webapp.export import get_network, suggestions
+from webapp.i18n import current_language
 from webapp.source_view import document_text_path, document_view, supports_page
 
 blueprint = Blueprint("entity", __name__)
@@ -41,7 +42,6 @@ RDF_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application
 EXTENSIONS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
               "rdf": "application/rdf+xml", "json": "application/json", "html": "text/html"}
 OFFERED = ["text/html", "application/xhtml+xml", *RDF_TYPES, "application/json"]
-LANGUAGES = ("en", "nl")
 EXPORT_CHOICES = ("ttl", "trig", "jsonld", "graphml", "gexf", "csv", "cyjs", "html")
 
 
@@ -51,8 +51,8 @@ def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
 
 
 def language() -> str:
-    chosen = request.args.get("lang", "en")
-    return chosen if chosen in LANGUAGES else "en"
+    """The page's language: `?lang=`, the cookie, Accept-Language, else English."""
+    return current_language()
 
 
 def _negotiate(ident: str) -> tuple[str, str | None]:
@@ -140,7 +140,6 @@ def _render(ident: str, entity: EntityFacts, supports: list[dict] | None) -> str
         query_href=editor_query(entity.iri, root), in_network=in_network,
         export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
         rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
-        other_language=next(code for code in LANGUAGES if code != lang),
         insight=entity_insight(get_store(), entity.iri, ident, links, lang))
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request
 
+from flask_babel import gettext
+
 from graph.network.model import MapModel
 from graph.store.backends import StoreUnavailable
+from webapp.i18n import LANGUAGES, current_language
 
 __all__ = ["LANGUAGES", "BadParameter", "answer_errors", "entity_parameter", "language"]
 
-LANGUAGES = ("en", "nl")
 MAX_ID = 200
 
 
@@ -22,10 +24,13 @@ class BadParameter(ValueError):
 
 
 def language() -> str:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
-    return lang
+    """The page's language (`?lang=`, the cookie, Accept-Language, else English); a `lang` that is
+    not one of ours is a bad parameter."""
+    lang = request.args.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise BadParameter("lang", gettext("lang=%(lang)s is not a language here; allowed: en, nl",
+                                           lang=repr(lang)))
+    return current_language()
 
 
 def entity_parameter(model: MapModel, name: str) -> str:

@@ -4,14 +4,15 @@ typos, accents), and its JSON twin `/search.json`."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask_babel import gettext
 
 from webapp.entity_view import Links
 from webapp.export import get_kind_tree
+from webapp.i18n import LANGUAGES, current_language
 from webapp.search_index import get_search_index
 
 blueprint = Blueprint("search_page", __name__)
 
-LANGUAGES = ("en", "nl")
 MAX_LIMIT = 100
 MAX_QUERY = 200
 
@@ -25,21 +26,22 @@ class BadParameter(ValueError):
 def _arguments() -> tuple[str, str, int, list[str]]:
     text = request.args.get("q", "")
     if len(text) > MAX_QUERY:
-        raise BadParameter("q", f"q is longer than {MAX_QUERY} characters")
-    lang = request.args.get("lang", "en")
+        raise BadParameter("q", gettext("q is longer than %(n)s characters", n=MAX_QUERY))
+    lang = request.args.get("lang") or current_language()
     if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here", list(LANGUAGES))
+        raise BadParameter("lang", gettext("lang=%(lang)s is not a language here", lang=repr(lang)),
+                           list(LANGUAGES))
     try:
         limit = int(request.args.get("limit", "25"))
     except ValueError:
         limit = 0
     if not 1 <= limit <= MAX_LIMIT:
-        raise BadParameter("limit", f"limit must be a whole number from 1 to {MAX_LIMIT}")
+        raise BadParameter("limit", gettext("limit must be a whole number from 1 to %(n)s", n=MAX_LIMIT))
     kinds = [k for k in request.args.getlist("kind") if k]
     allowed = get_kind_tree().browsable()
     for kind in kinds:
         if kind not in allowed:
-            raise BadParameter("kind", f"kind={kind!r} is not a kind", allowed)
+            raise BadParameter("kind", gettext("kind=%(kind)s is not a kind", kind=repr(kind)), allowed)
     return text, lang, limit, kinds
 
 
@@ -52,7 +54,9 @@ def _hits(text: str, lang: str, limit: int, kinds: list[str]) -> list[dict]:
 
 
 def _page(status: int = 200, **context: object) -> Response:
-    context.setdefault("kinds", get_kind_tree().browsable())
+    tree = get_kind_tree()
+    context.setdefault("kinds", [(name, tree.kinds[name].label(current_language()) if name in tree.kinds else name)
+                                 for name in tree.browsable()])
     return Response(render_template("search/search.html", **context), status=status, mimetype="text/html")
 
 
@@ -65,7 +69,7 @@ def search() -> Response | tuple[Response, int]:
     except BadParameter as bad:
         if as_json:
             return jsonify(error=str(bad), parameter=bad.parameter, allowed=bad.allowed), 400
-        return _page(400, query="", lang="en", chosen=[], hits=[], error=str(bad))
+        return _page(400, query="", lang=current_language(), chosen=[], hits=[], error=str(bad))
     hits = _hits(text, lang, limit, kinds) if text.strip() else []
     if as_json:
         return jsonify(query=text, lang=lang, kinds=kinds, hits=hits)

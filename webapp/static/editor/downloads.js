@@ -47,7 +47,7 @@ function downloadFrame() {
         text = "";
       }
       if (text) {
-        setStatus("download-failed", { error: text }, "error");
+        setStatus(t("The download failed: {error}", { error: text }), "error");
       }
     });
     document.body.appendChild(frame);
@@ -100,7 +100,7 @@ export function updateDownloads() {
     links.appendChild(node);
   });
   if (viaPost) {
-    links.appendChild(el("span", "muted download-note", t("download-post")));
+    links.appendChild(el("span", "muted download-note", t("(sent as POST: the query is too long for a link)")));
   }
   box.dataset.form = form;
   box.dataset.method = viaPost ? "post" : "get";

@@ -14,17 +14,17 @@ export function renderGallery() {
   var status = byId("gallery-status");
   list.replaceChildren();
   if (state.galleryError) {
-    status.textContent = t("gallery-failed", { error: state.galleryError });
+    status.textContent = t("The examples could not be loaded: {error}", { error: state.galleryError });
     status.hidden = false;
     return;
   }
   if (state.examples === null) {
-    status.textContent = t("gallery-loading");
+    status.textContent = t("Loading examples…");
     status.hidden = false;
     return;
   }
   if (!state.examples.length) {
-    status.textContent = t("gallery-empty");
+    status.textContent = t("No examples yet.");
     status.hidden = false;
     return;
   }

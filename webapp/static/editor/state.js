@@ -29,7 +29,7 @@ const LANGUAGES = ["en", "nl"];
 
 export const params = new URLSearchParams(window.location.search);
 export const state = {
-  lang: LANGUAGES.indexOf(params.get("lang")) >= 0 ? params.get("lang") : "en",
+  lang: LANGUAGES.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en",
   prefixes: {},
   terms: [],
   termsByIri: {},
@@ -41,6 +41,5 @@ export const state = {
   networkData: null,
   networkRequest: null,
   truncation: null,
-  queryId: null,
-  lastStatus: null
+  queryId: null
 };

@@ -17,7 +17,7 @@ export function evidenceList(items) {
   var list = el("div", "evidence-list");
   items.forEach(function (item) {
     if (!item.quote) {
-      list.appendChild(el("div", "evidence general", item.source ? t("no-quote") : t("general")));
+      list.appendChild(el("div", "evidence general", item.source ? t("(no quote)") : t("general knowledge (no document)")));
       return;
     }
     var box = el("div", "evidence");

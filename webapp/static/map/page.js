@@ -1,4 +1,4 @@
-/* The page around the map after each view: texts in the chosen language, the controls set from the
+/* The page around the map after each view: the controls set from the
  * parameters, the counts and the banner of a reduced view; then the network and the panel.
  */
 
@@ -29,7 +29,6 @@ export function render(view) {
   if (view.layout === "geo") {
     ensureOutline();
   }
-  applyLanguage();
   syncControls();
   renderCounts(view);
   renderChips(view);
@@ -61,7 +60,7 @@ function renderAbout() {
   }
   var names = about.documents.map(function (doc) { return pick(doc.labels, doc.id); });
   var box = byId("map-about");
-  box.textContent = t("about", { count: about.documents.length, built: about.built || "?",
+  box.textContent = t("{count} source documents · dataset {dataset}, built {built} · lsh-kg {version}", { count: about.documents.length, built: about.built || "?",
     dataset: about.dataset || "?",
     version: about.version || "?" });
   box.title = names.join("\n");
@@ -69,17 +68,17 @@ function renderAbout() {
 
 function renderCounts(view) {
   var counts = view.counts;
-  var text = t("counts", { nodes: number(counts.nodes), edges: number(counts.edges) });
+  var text = t("{nodes} nodes · {edges} links", { nodes: number(counts.nodes), edges: number(counts.edges) });
   if (counts.clusters) {
-    text += t("counts-clusters", { clusters: number(counts.clusters) });
+    text += t(" · {clusters} clusters", { clusters: number(counts.clusters) });
   }
   if (counts.matched !== counts.nodes) {
-    text += t("counts-matched", { matched: number(counts.matched) });
+    text += t(" (of {matched} in this view)", { matched: number(counts.matched) });
   }
-  text += t("counts-total", { total: number(counts.total.nodes) });
+  text += t(" · whole graph: {total} nodes", { total: number(counts.total.nodes) });
   (view.chosen.partnership || []).forEach(function (chosen) {
     if (chosen.members === 0) {
-      text += " · " + t("no-members", { name: pick(chosen.labels, chosen.id) });
+      text += " · " + t("{name}: no members named in the sources", { name: pick(chosen.labels, chosen.id) });
     }
   });
   var box = byId("map-counts");
@@ -88,7 +87,7 @@ function renderCounts(view) {
   box.dataset.matched = String(counts.matched);
   var banner = byId("reduced-banner");
   banner.hidden = !view.reduced;
-  banner.textContent = view.reduced ? t("reduced", { matched: number(counts.matched), max: number(view.maxNodes),
+  banner.textContent = view.reduced ? t("Large view: {matched} nodes, more than the {max} drawn at once. Shown: the {nodes} most connected, the rest in {clusters} clusters (dashed circles). Click a cluster to open it, or narrow the view with a filter or a lens.", { matched: number(counts.matched), max: number(view.maxNodes),
     nodes: number(counts.nodes), clusters: number(counts.clusters) }) : "";
 }
 
@@ -106,7 +105,7 @@ function fillSelect(select, items, current) {
       select.appendChild(groups[groupName]);
     }
     var unnamed = select.id === "filter-partnership" && !item.count;  // a partnership no source names members of
-    var count = unnamed ? t("no-members-short") : number(item.count);
+    var count = unnamed ? t("no members named in the sources") : number(item.count);
     var option = el("option", null, pick(item.labels, item.id) + " (" + count + ")");
     option.value = item.id;
     groups[groupName].appendChild(option);
@@ -133,18 +132,5 @@ function syncControls() {
   byId("path-attributes").checked = params.avoid !== null && params.avoid.indexOf("city") < 0;
   document.querySelectorAll("#show-attributes input").forEach(function (box) {
     box.checked = params.show.indexOf(box.value) >= 0;
-  });
-}
-
-export function applyLanguage() {
-  document.documentElement.lang = state.params.lang;
-  document.querySelectorAll("[data-i18n]").forEach(function (node) {
-    node.textContent = t(node.dataset.i18n);
-  });
-  document.querySelectorAll("[data-i18n-placeholder]").forEach(function (node) {
-    node.placeholder = t(node.dataset.i18nPlaceholder);
-  });
-  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
-    button.setAttribute("aria-pressed", button.dataset.lang === state.params.lang ? "true" : "false");
   });
 }

@@ -13,13 +13,19 @@ import { state } from "./state.js";
 import { labelOf, pick, t } from "./texts.js";
 import { change } from "./view.js";
 
-const SHARED = { city: "shared-place", hotspot: "shared-place", region: "shared-place", area: "shared-area",
-  concept: "shared-theme" };
+// a shared attribute's step, said as such, by the attribute's family
+function sharedText(family, name) {
+  var values = { name: name };
+  return {
+    city: t("both in {name}", values), hotspot: t("both in {name}", values), region: t("both in {name}", values), area: t("both work on {name}", values),
+    concept: t("both about {name}", values)
+  }[family];
+}
 const WITH_ATTRIBUTES = ["region"];  // never through "the Netherlands", even when attributes are asked for
 
 function sharedKey(id) {
   var node = state.nodeIndex[id];
-  return node ? SHARED[node.family] : null;
+  return node && ["city", "hotspot", "region", "area", "concept"].indexOf(node.family) >= 0 ? node.family : null;
 }
 
 function pathText(ids) {
@@ -28,7 +34,7 @@ function pathText(ids) {
   for (var index = 1; index < ids.length; index += 1) {
     var key = index < ids.length - 1 ? sharedKey(ids[index]) : null;
     if (key) {
-      text += " · " + t(key, { name: labelOf(ids[index]) }) + " · ";
+      text += " · " + sharedText(key, labelOf(ids[index])) + " · ";
     } else {
       text += (index > 1 && sharedKey(ids[index - 1]) ? "" : " → ") + labelOf(ids[index]);
     }
@@ -45,26 +51,27 @@ export function renderPath(path) {
     return ids.slice(1, -1).some(function (id) { return sharedKey(id); });
   });
   box.dataset.shared = shared ? "true" : "false";
-  box.appendChild(el("h2", null, t(shared ? "path-title-shared" : "path-title", { a: a, b: b })));
+  box.appendChild(el("h2", null, shared ? t("What {a} and {b} have in common", { a: a, b: b }) : t("How {a} and {b} are connected", { a: a, b: b })));
   if (!path.found) {
     var asked = state.params.avoid !== null && state.params.avoid.indexOf("city") < 0;
-    box.appendChild(el("p", "path-none", t(asked ? "path-none-anything" : "path-none", { a: a, b: b })));
+    box.appendChild(el("p", "path-none", asked ? t("No path between {a} and {b}, not even through shared places and areas.", { a: a, b: b })
+      : t("The sources name no chain of links (membership, partnership, deal, investment, site, post, funding) between {a} and {b}.", { a: a, b: b })));
     if (!asked) {
-      box.appendChild(button(t("path-try-shared"), function () {
+      box.appendChild(button(t("Show what they have in common (places, areas)"), function () {
         change(function (p) { p.avoid = WITH_ATTRIBUTES.slice(); });
       }));
     }
     return;
   }
   if (shared) {
-    box.appendChild(el("p", "path-shared-note", t("path-shared-note", { a: a, b: b })));
+    box.appendChild(el("p", "path-shared-note", t("Some steps are shared places or areas, not links: “both in Leiden” does not mean that they work together.", { a: a, b: b })));
   }
-  box.appendChild(el("p", null, t("path-summary", { count: path.paths.length, length: path.length })));
+  box.appendChild(el("p", null, t("{count} shortest path(s), {length} step(s) each:", { count: path.paths.length, length: path.length })));
   var list = el("ol", "path-list");
   path.paths.forEach(function (ids) { list.appendChild(el("li", "path-item", pathText(ids))); });
   box.appendChild(list);
   var section = el("section", "panel-section");
-  section.appendChild(el("h3", null, t("path-hops")));
+  section.appendChild(el("h3", null, t("Evidence for each step")));
   path.hops.forEach(function (hop) {
     var item = el("div", "path-hop");
     hop.links.forEach(function (link) {
@@ -87,7 +94,7 @@ export function setPathEnd(which, id, label) {
 
 function findPath() {
   if (!state.path.from || !state.path.to) {
-    byId("map-message").textContent = t("path-need");
+    byId("map-message").textContent = t("Choose both ends from the suggestions.");
     return;
   }
   var avoid = byId("path-attributes").checked ? WITH_ATTRIBUTES.slice() : null;

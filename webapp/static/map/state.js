@@ -10,8 +10,10 @@ export const D = app ? app.dataset : {};
 const LIST_PARAMS = ["kind", "place", "partnership", "area", "expand", "open", "show"];
 const ORDER = ["kind", "place", "partnership", "area", "year_from", "year_to", "focus", "depth", "lens",
   "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select"];
-const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: "en", colour: "kind" };
 const LANGUAGES = ["en", "nl"];
+// the page's language is the server's choice (?lang=, the cookie, Accept-Language): a switch reloads
+const PAGE_LANG = LANGUAGES.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en";
+const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: PAGE_LANG, colour: "kind" };
 
 export const state = {
   params: readParams(window.location.search),
@@ -46,7 +48,7 @@ export function readParams(search) {
     }
   });
   if (LANGUAGES.indexOf(params.lang) < 0) {
-    params.lang = "en";
+    params.lang = PAGE_LANG;
   }
   return params;
 }
