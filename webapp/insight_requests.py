@@ -5,7 +5,6 @@ JSON for its twin, naming the parameter (and a store that does not answer, as a 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request
-
 from flask_babel import gettext
 
 from graph.network.model import MapModel

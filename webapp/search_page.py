@@ -54,8 +54,8 @@ def _hits(text: str, lang: str, limit: int, kinds: list[str]) -> list[dict]:
 
 
 def _page(status: int = 200, **context: object) -> Response:
-    tree = get_kind_tree()
-    context.setdefault("kinds", [(name, tree.kinds[name].label(current_language()) if name in tree.kinds else name)
+    tree, lang = get_kind_tree(), current_language()
+    context.setdefault("kinds", [(name, tree.kinds[name].label(lang) if name in tree.kinds else name)
                                  for name in tree.browsable()])
     return Response(render_template("search/search.html", **context), status=status, mimetype="text/html")
 

@@ -162,7 +162,7 @@ function showDetails(id) {
   var details = byId("network-details");
   details.replaceChildren();
   details.appendChild(el("h3", null, nodeLabel(node)));
-  details.appendChild(el("p", "muted", t("network-kind-" + node.kind)));
+  details.appendChild(el("p", "muted", { entity: t("entity of this graph"), iri: t("IRI"), bnode: t("blank node") }[node.kind] || node.kind));
   if (node.href) {
     var link = el("a", "entity-link", node.prefixed || node.iri);
     link.href = node.href;

@@ -63,7 +63,9 @@ export function renderChips(view) {
   }
   ["place", "partnership", "area"].forEach(function (name) {
     params[name].forEach(function (id) {
-      box.appendChild(chip(t("chip-" + name, { name: chosenName(chosen[name], id) }), removeFrom(name, id)));
+      var values = { name: chosenName(chosen[name], id) };
+      var text = name === "area" ? t("Area: {name}", values) : t("In {name}", values);  // "In Leiden", "In ELF"
+      box.appendChild(chip(text, removeFrom(name, id)));
     });
   });
   params.kind.forEach(function (kind) {
