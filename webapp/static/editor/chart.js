@@ -4,7 +4,7 @@
 
 import { el } from "./dom.js";
 import { formatNumber, isNumber, loadLabels, numberOf, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_BARS = 60;

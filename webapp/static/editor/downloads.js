@@ -5,7 +5,7 @@
 import { byId, el } from "./dom.js";
 import { setStatus } from "./page.js";
 import { ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe } from "./yasgui.js";
 
 export function queryForm() {

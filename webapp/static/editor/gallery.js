@@ -6,7 +6,8 @@ import { byId, el, fetchJson } from "./dom.js";
 import { updateUrl } from "./page.js";
 import { run } from "./results.js";
 import { GALLERY_API, state } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 import { yasqe } from "./yasgui.js";
 
 export function renderGallery() {

@@ -6,7 +6,7 @@
 import { el, fetchJson } from "./dom.js";
 import { loadLabels, numberOf, resultRows, termText } from "./terms.js";
 import { OUTLINE_API } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WKT_POINT = /^\s*(?:<[^>]*>\s*)?POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)/i;

@@ -5,7 +5,7 @@
 
 import { el } from "./dom.js";
 import { loadLabels, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const MAX_ROWS = 1000;
 

@@ -4,7 +4,8 @@
 
 import { byId, el, fetchJson, shorten } from "./dom.js";
 import { NETWORK_API, app, state } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 
 export function hideNetwork() {
   if (state.networkRequest) {

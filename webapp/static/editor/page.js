@@ -6,7 +6,7 @@ import { updateDownloads } from "./downloads.js";
 import { renderGallery } from "./gallery.js";
 import { relabelNetwork } from "./network.js";
 import { app, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe, yasr } from "./yasgui.js";
 
 export function pageUrl(query) {

@@ -9,7 +9,7 @@ import { setStatus, showTruncation, updateUrl } from "./page.js";
 import { TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
 import { QUERY_ID_HEADER, showRunning } from "./stop.js";
 import { entityHref } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe, yasr } from "./yasgui.js";
 
 // controls YASR's table draws without a name (its page-size menu)

@@ -5,7 +5,7 @@
 
 import { el } from "./dom.js";
 import { entityHref, isNumber, languageOf, loadLabels, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const MAX_SHOWN = 500;  // more rows are in the Table view and the downloads
 

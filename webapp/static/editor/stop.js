@@ -7,7 +7,7 @@ import { byId } from "./dom.js";
 import { hideNetwork } from "./network.js";
 import { setStatus } from "./page.js";
 import { STOP_API, app, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe } from "./yasgui.js";
 
 export const QUERY_ID_HEADER = "Lshkg-Query-Id";

@@ -1,10 +1,8 @@
-/* The editor's words and names: t() (from ../i18n.js, the gettext catalogues) fills a text's
- * {placeholders}, pick() chooses among a label's languages. Plain text only: callers put it on the page with textContent.
+/* The names of things in the page's language (its words come from ../i18n.js): pick() chooses among a
+ * label's languages. Plain text only: callers put it on the page with textContent.
  */
 
 import { state } from "./state.js";
-
-export { t } from "../i18n.js";
 
 export function pick(texts) {
   if (!texts) {

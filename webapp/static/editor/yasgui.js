@@ -13,7 +13,7 @@ import { ChartView } from "./chart.js";
 import { MapView } from "./geomap.js";
 import { LinksView } from "./links.js";
 import { SimpleView } from "./simple.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 export let yasqe = null;
 export let yasr = null;

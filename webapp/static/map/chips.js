@@ -4,7 +4,8 @@
 
 import { byId, clear, el } from "./dom.js";
 import { state } from "./state.js";
-import { kindName, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, pick } from "./texts.js";
 import { change } from "./view.js";
 
 function chip(text, onRemove, extra) {

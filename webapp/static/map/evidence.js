@@ -4,7 +4,8 @@
 
 import { byId, clear, el } from "./dom.js";
 import { entityHref } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 
 export function panel() {
   var box = byId("map-panel");

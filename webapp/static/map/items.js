@@ -4,7 +4,8 @@
  */
 
 import { state } from "./state.js";
-import { kindName, labelOf, number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, labelOf, number, pick } from "./texts.js";
 
 const PATH_COLOUR = "#ff5a00";
 const COMMUNITY_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",

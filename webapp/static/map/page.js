@@ -14,7 +14,8 @@ import { showNode } from "./panel.js";
 import { renderPath } from "./paths.js";
 import { renderViewList } from "./viewlist.js";
 import { state } from "./state.js";
-import { number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number, pick } from "./texts.js";
 
 export function render(view) {
   state.nodeIndex = {};

@@ -9,7 +9,8 @@ import { button, evidenceList, factRow, panel } from "./evidence.js";
 import { swatch } from "./legend.js";
 import { setPathEnd } from "./paths.js";
 import { D, entityHref, isOwn, state } from "./state.js";
-import { number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number, pick } from "./texts.js";
 import { change } from "./view.js";
 
 function takeFocusIn(box) {

@@ -10,7 +10,8 @@ import { byId, el } from "./dom.js";
 import { button, evidenceList, panel } from "./evidence.js";
 import { autocomplete } from "./search.js";
 import { state } from "./state.js";
-import { labelOf, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { labelOf, pick } from "./texts.js";
 import { change } from "./view.js";
 
 // a shared attribute's step, said as such, by the attribute's family

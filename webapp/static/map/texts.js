@@ -1,11 +1,9 @@
-/* The names of things in the chosen language, and the page's words: t() (from ../i18n.js, the gettext
- * catalogues) fills a text's {placeholders}, pick() chooses among a label's languages. Everything here returns plain text,
+/* The names of things in the chosen language (the page's words come from ../i18n.js): pick() chooses
+ * among a label's languages, number() formats for the language. Everything here returns plain text,
  * which the callers put on the page with textContent only.
  */
 
 import { state } from "./state.js";
-
-export { t } from "../i18n.js";
 
 export function pick(texts, fallback) {
   if (!texts) {

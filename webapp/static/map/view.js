@@ -6,7 +6,7 @@
 import { byId, fetchJson } from "./dom.js";
 import { render } from "./page.js";
 import { D, app, queryOf, readParams, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 export function change(update, options) {
   update(state.params);

@@ -7,7 +7,8 @@ import { selectEntity } from "./actions.js";
 import { byId, clear, el } from "./dom.js";
 import { showEdge } from "./panel.js";
 import { state } from "./state.js";
-import { kindName, labelOf, number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, labelOf, number, pick } from "./texts.js";
 
 function entry(text, onChoose) {
   var item = el("li");
