@@ -33,6 +33,7 @@ from webapp.entity_insight import entity_insight
 from webapp.entity_view import Links, editor_query, groups_view, neighbourhood, number_quotes, pick
 from webapp.export import get_network, suggestions
 from webapp.i18n import current_language
+from webapp.search_page import in_language
 from webapp.source_view import document_text_path, document_view, supports_page
 
 blueprint = Blueprint("entity", __name__)
@@ -81,7 +82,8 @@ def _not_found(ident: str, media: str) -> tuple[Response, int]:
     if media in RDF_TYPES:
         lines = [message] + [f"did you mean {hit['id']} ({hit['label']})?" for hit in close]
         return Response("\n".join(lines) + "\n", mimetype="text/plain"), 404
-    html = render_template("entity/not_found.html", ident=ident, suggestions=close, lang=language())
+    html = render_template("entity/not_found.html", ident=ident, lang=language(),
+                           suggestions=[in_language(hit, language()) for hit in close])
     return _html(html), 404
 
 

@@ -45,12 +45,19 @@ def _arguments() -> tuple[str, str, int, list[str]]:
     return text, lang, limit, kinds
 
 
+def in_language(hit: dict, lang: str) -> dict:
+    """A hit with its kind named in `lang` (the index keeps the English name)."""
+    tree, name = get_kind_tree(), str(hit.get("kind", "")).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return {**hit, "kindLabel": tree.kinds[name].label(lang)} if name in tree.kinds else hit
+
+
 def _hits(text: str, lang: str, limit: int, kinds: list[str]) -> list[dict]:
     tree = get_kind_tree()
     wanted = set().union(*(tree.closure(k) for k in kinds)) if kinds else ()
     links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
     hits = get_search_index().search(text, language=lang, limit=limit, kinds=wanted)
-    return [{**hit.as_dict(), "id": links.entity_id(hit.iri), "href": links.href(hit.iri)} for hit in hits]
+    return [in_language({**hit.as_dict(), "id": links.entity_id(hit.iri), "href": links.href(hit.iri)}, lang)
+            for hit in hits]
 
 
 def _page(status: int = 200, **context: object) -> Response:
