@@ -29,7 +29,8 @@ VISIBLE_TEXTS = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.closest("script, style, q, code, [lang]:not(html), .entity-names, .yasqe")) continue;
+    const data = "script, style, q, code, [lang]:not(html), .entity-names, .yasqe";
+    if (!parent || parent.closest(data)) continue;
     if (!parent.getClientRects().length || getComputedStyle(parent).visibility === "hidden") continue;
     const text = node.textContent.trim();
     if (text) texts.push(text);
@@ -95,7 +96,8 @@ def test_the_english_check_finds_english(page: Any, shipped_url: str) -> None:
     assert "Everything, by kind" in english_left(page)
 
 
-def test_dutch_chosen_on_the_map_stays_on_every_page_with_no_english_left(page: Any, shipped_url: str) -> None:
+def test_dutch_chosen_on_the_map_stays_on_every_page_with_no_english_left(page: Any,
+                                                                          shipped_url: str) -> None:
     page.goto(shipped_url + "/?layout=geo")
     page.wait_for_selector(READY, state="attached")
     page.click(".lang-switch a[data-lang=nl]")

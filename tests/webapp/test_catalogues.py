@@ -4,7 +4,12 @@ the `.po` files say."""
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,8 +108,26 @@ def test_a_stale_compiled_catalogue_is_compiled_again(tmp_path: Path) -> None:
     assert compile_catalogues(tmp_path) == [folder / "messages.mo"]
     assert compile_catalogues(tmp_path) == []  # up to date: nothing to do
     po.write_text(po.read_text(encoding="utf-8").replace("Kaart", "Landkaart"), encoding="utf-8")
-    import os
     os.utime(po, (po.stat().st_atime, (folder / "messages.mo").stat().st_mtime + 10))
     assert compile_catalogues(tmp_path) == [folder / "messages.mo"]
     with (folder / "messages.mo").open("rb") as compiled:
         assert read_mo(compiled).get("Map").string == "Landkaart"
+
+
+def test_the_readmes_catalogue_commands_run(tmp_path: Path) -> None:
+    # on a copy: extract, update and compile as the README says, and every Dutch message stays translated
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Languages", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", readme, flags=re.DOTALL)
+    assert block
+    commands = [shlex.split(line) for line in block.group(1).splitlines() if line.startswith("pybabel ")]
+    assert [command[1] for command in commands] == ["extract", "update", "compile"]
+    shutil.copy(ROOT / "babel.cfg", tmp_path)
+    shutil.copytree(ROOT / "webapp", tmp_path / "webapp", ignore=shutil.ignore_patterns("__pycache__", "*.mo",
+                                                                                         "node_modules"))
+    pybabel = str(Path(sys.executable).parent / "pybabel")
+    for command in commands:
+        subprocess.run([pybabel, *command[1:]], cwd=tmp_path, check=True, capture_output=True)
+    with (tmp_path / "webapp/translations/nl/LC_MESSAGES/messages.po").open("rb") as source:
+        updated = read_po(source, locale="nl")
+    assert not [m.id for m in updated if m.id and (m.fuzzy or not m.string)]
+    assert (tmp_path / "webapp/translations/nl/LC_MESSAGES/messages.mo").stat().st_size > 0
