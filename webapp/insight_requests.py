@@ -37,10 +37,12 @@ def entity_parameter(model: MapModel, name: str) -> str:
     no such entity is on the map."""
     value = request.args.get(name, "")[:MAX_ID]
     if not value:
-        raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
+        raise BadParameter(name, gettext("%(name)s is missing: give the id of an entity, e.g. %(name)s=lumc",
+                                         name=name))
     iri = model.resolve(value)
     if iri is None:
-        raise BadParameter(name, f"{name}={value!r} is no entity on the map", status=404)
+        raise BadParameter(name, gettext("%(name)s=%(value)s is no entity on the map", name=name,
+                                         value=repr(value)), status=404)
     return iri
 
 

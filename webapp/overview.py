@@ -11,7 +11,7 @@ from graph.network.model import MapModel
 from webapp.entity_view import Links
 from webapp.insight_requests import answer_errors, entity_parameter, language
 from webapp.map_state import get_map_model
-from webapp.overview_texts import TEXTS
+from webapp.overview_texts import texts
 
 blueprint = Blueprint("overview", __name__)
 answer_errors(blueprint)
@@ -29,7 +29,7 @@ class _Words:
                 "href": self.links.href(iri), "kind": self.model.family[iri].labels.get(self.lang, "")}
 
     def group_name(self, group: Group) -> str:
-        text = TEXTS[self.lang]
+        text = texts()
         parts = [self.model.label(x, self.lang) for x in (group.city, group.area) if x]
         lead = self.model.label(group.members[0], self.lang)
         return f"{text['around']} {' · '.join(parts)} ({lead})" if parts else f"{text['around']} {lead}"
@@ -67,8 +67,8 @@ def overview_page() -> Response:
     view = _overview_view(_Words(model, lang), overview(model))
     if request.path.endswith(".json"):
         return jsonify(lang=lang, **view)
-    return Response(render_template("overview/overview.html", lang=lang, text=TEXTS[lang], view=view,
-                                    method=TEXTS[lang]["method-text"].format(
+    return Response(render_template("overview/overview.html", lang=lang, text=texts(), view=view,
+                                    method=texts()["method-text"].format(
                                         actors=view["method"]["actors"], links=view["method"]["links"],
                                         sources=view["method"]["betweenness_sources"],
                                         seed=view["method"]["seed"])), mimetype="text/html")
@@ -86,5 +86,5 @@ def compare_page() -> Response:
             **{key: [words.node(iri) for iri in values] for key, values in shared.items()}}
     if request.path.endswith(".json"):
         return jsonify(lang=lang, **view)
-    return Response(render_template("overview/compare.html", lang=lang, text=TEXTS[lang], view=view),
+    return Response(render_template("overview/compare.html", lang=lang, text=texts(), view=view),
                     mimetype="text/html")

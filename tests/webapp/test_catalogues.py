@@ -24,17 +24,17 @@ ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)\}")
 
 
-def _extracted() -> dict[str, list[str]]:
-    """msgid (or the singular of a plural) -> where it is marked, as `pybabel extract -k t` reads it."""
+def _extracted() -> dict[tuple[str, str | None], list[str]]:
+    """(msgid or a plural's singular, context) -> where it is marked, as `pybabel extract -k t` reads it."""
     with (ROOT / "babel.cfg").open() as mapping:
         method_map, options_map = parse_mapping_cfg(mapping)
     keywords = {**DEFAULT_KEYWORDS, "t": None}
-    found: dict[str, list[str]] = {}
-    for filename, line, message, _comments, _context in extract_from_dir(
+    found: dict[tuple[str, str | None], list[str]] = {}
+    for filename, line, message, _comments, context in extract_from_dir(
             ROOT, method_map, options_map, keywords=keywords):
         msgid = message[0] if isinstance(message, tuple) else message
         if msgid:
-            found.setdefault(msgid, []).append(f"{filename}:{line}")
+            found.setdefault((msgid, context), []).append(f"{filename}:{line}")
     return found
 
 
@@ -59,21 +59,21 @@ def extracted() -> dict[str, list[str]]:
 def test_the_sources_mark_messages_in_templates_python_and_javascript(extracted: dict) -> None:
     places = {where.split(":")[0].rsplit(".", 1)[-1] for wheres in extracted.values() for where in wheres}
     assert {"html", "py", "js"} <= places
-    assert "Run query" in extracted and "Skip to the content" in extracted
+    assert ("Run query", None) in extracted and ("Skip to the content", None) in extracted
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_marked_message_is_in_the_catalogue(extracted: dict, language: str) -> None:
     catalogue = _catalogue(language)
-    missing = {msgid: where for msgid, where in extracted.items() if catalogue.get(msgid) is None}
+    missing = {key: where for key, where in extracted.items() if catalogue.get(*key) is None}
     assert not missing, f"not in webapp/translations/{language} (run pybabel update): {missing}"
 
 
 def test_every_dutch_message_is_translated_and_not_fuzzy(extracted: dict) -> None:
     catalogue = _catalogue("nl")
     untranslated, fuzzy, placeholders = [], [], []
-    for msgid in extracted:
-        message = catalogue.get(msgid)
+    for msgid, context in extracted:
+        message = catalogue.get(msgid, context)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(strings):
             untranslated.append(msgid)
