@@ -10,6 +10,7 @@ import { TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
 import { QUERY_ID_HEADER, showRunning } from "./stop.js";
 import { entityHref } from "./terms.js";
 import { t } from "../i18n.js";
+import { translateLibrary } from "./library_words.js";
 import { yasqe, yasr } from "./yasgui.js";
 
 // controls YASR's table draws without a name (its page-size menu)
@@ -21,6 +22,7 @@ function nameControls(root) {
 
 export function rewriteLinks(root) {
   nameControls(root);
+  translateLibrary(root);
   root.querySelectorAll("a[href]").forEach(function (link) {
     if (link.dataset.entity) {
       return;
