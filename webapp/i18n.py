@@ -90,8 +90,10 @@ def js_messages(language: str | None = None) -> dict[str, str]:
 
 
 def _keep_choice(response: Response) -> Response:
+    # a person chooses on a page: an API call or a redirect (whose target keeps ?lang=) sets nothing
     asked = requested_language()
-    if asked and request.cookies.get(COOKIE) != asked:
+    if asked and request.cookies.get(COOKIE) != asked and response.status_code < 300 \
+            and response.mimetype == "text/html":
         response.set_cookie(COOKIE, asked, max_age=COOKIE_MAX_AGE, samesite="Lax", path="/")
     if response.mimetype == "text/html":
         response.vary.update(("Cookie", "Accept-Language"))

@@ -126,3 +126,9 @@ def test_a_parameter_error_is_worded_in_the_pages_language(client: FlaskClient) 
     client.set_cookie(COOKIE, "nl")
     answer = client.get("/search.json?limit=0").get_json()
     assert answer["error"] == "limit moet een geheel getal van 1 tot 100 zijn"
+
+
+def test_only_a_page_remembers_the_choice_not_an_api_call_or_a_redirect(client: FlaskClient) -> None:
+    assert "Set-Cookie" not in client.get("/search.json?q=umc&lang=nl").headers
+    assert "Set-Cookie" not in client.get("/sources/doc-a?lang=nl").headers
+    assert "Set-Cookie" in client.get("/search?q=umc&lang=nl").headers
