@@ -152,7 +152,9 @@ def kind(name: str) -> Response:
         "places": sorted(({**place_ref(p), "count": n} for p, n in place_counts.items()),
                          key=lambda ref: ref["label"].casefold()),
         "members": [{"iri": m.iri, "id": links.entity_id(m.iri), "label": m.label(lang), "labels": m.labels,
-                     "kind": m.kind, "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
+                     "kind": m.kind,
+                     "kind_label": tree.kinds[m.kind].label(lang) if m.kind in tree.kinds else m.kind,
+                     "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
                     for m in on_page],
     }
     if as_json:
