@@ -21,6 +21,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 
 from graph.entity.facts import EntityFacts, entity_exists, entity_facts, entity_triples
 from graph.entity.indexes import source_support
@@ -76,11 +77,12 @@ def _html(body: str) -> Response:
 
 def _not_found(ident: str, media: str) -> tuple[Response, int]:
     close = suggestions(ident)
-    message = f"no entity with id {ident!r}"
+    message = gettext("no entity with id %(id)s", id=repr(ident))
     if media == "application/json":
         return jsonify(error=message, parameter="id", suggestions=close), 404
     if media in RDF_TYPES:
-        lines = [message] + [f"did you mean {hit['id']} ({hit['label']})?" for hit in close]
+        lines = [message] + [gettext("did you mean %(id)s (%(label)s)?", id=hit["id"], label=hit["label"])
+                             for hit in close]
         return Response("\n".join(lines) + "\n", mimetype="text/plain"), 404
     html = render_template("entity/not_found.html", ident=ident, lang=language(),
                            suggestions=[in_language(hit, language()) for hit in close])

@@ -6,6 +6,8 @@ the catalogues compiled when their `.mo` files are missing or older than the `.p
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -63,9 +65,10 @@ def compile_catalogues(folder: Path = TRANSLATIONS) -> list[Path]:
             continue
         with po.open("rb") as source:
             catalogue = read_po(source, locale=po.parent.parent.name)
-        try:
-            with mo.open("wb") as target:
+        try:  # written aside and moved in: server processes starting together never read half a file
+            with tempfile.NamedTemporaryFile("wb", dir=mo.parent, suffix=".tmp", delete=False) as target:
                 write_mo(target, catalogue, use_fuzzy=False)
+            os.replace(target.name, mo)
         except OSError as error:  # a read-only install: use what was compiled at install time
             log.warning("cannot compile %s: %s", po, error)
             continue
