@@ -13,8 +13,11 @@ function exact() {
 }
 
 // texts with numbers in them: the English pattern and the message that says it
-function patterns() {
+function patterns(words) {
   return [
+    [/^Shows (.+) view$/, function (m) {  // a view button's name: it must hold the button's text
+      return t("Shows the {view} view", { view: words[m[1]] || m[1] });
+    }],
     [/^(\d[\d,.]*) results? in ([\d.]+) seconds?$/, function (m) {
       return t("{rows} results in {seconds} s", { rows: m[1], seconds: m[2] });
     }],
@@ -42,7 +45,7 @@ export function translateLibrary(root) {
     return;
   }
   var words = exact();
-  var rules = patterns();
+  var rules = patterns(words);
   var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   var changes = [];
   for (var node = walker.nextNode(); node; node = walker.nextNode()) {
