@@ -10,6 +10,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
 .PHONY: run test install install-test lint chromium virtuoso clean
+# the compiled gettext catalogues (the app also compiles them at start when missing or stale)
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard webapp/translations/*/LC_MESSAGES/messages.po))
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +33,10 @@ $(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/packag
 var/lsh-kg.nt: $(VENV)/.installed $(wildcard graph/data/*.yaml) graph/store/gallery.yaml $(wildcard ontology/*.ttl)
 	$(BIN)/lshkg build
 
-install: $(VENV)/.installed $(FRONTEND)/node_modules/.installed
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+install: $(VENV)/.installed $(FRONTEND)/node_modules/.installed $(CATALOGUES)
 
 install-test: install $(VENV)/.installed-test chromium virtuoso
 

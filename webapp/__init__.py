@@ -52,6 +52,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         export,
         figures,
         health,
+        i18n,
         imports,
         observability,
         overview,
@@ -70,6 +71,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     app_store.init_app(app)
     dataset_version.init_app(app)
+    i18n.init_app(app)
     observability.init_app(app)
     ratelimit.init_app(app)
     security.init_app(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask_babel import gettext
 
 from graph.store.backends import StoreUnavailable
 from graph.store.catalogue import gallery_examples, ontology_terms, prefixes
@@ -61,13 +62,13 @@ def search() -> tuple[Response, int] | Response:
     text = request.args.get("q", "")
     language = request.args.get("lang", "en")
     if language not in ("nl", "en"):
-        return jsonify(error=f"lang={language!r}: use nl or en"), 400
+        return jsonify(error=gettext("lang=%(lang)s: use nl or en", lang=repr(language))), 400
     try:
         limit = int(request.args.get("limit", "10"))
     except ValueError:
-        return jsonify(error="limit must be a whole number from 1 to 50"), 400
+        limit = 0
     if not 1 <= limit <= 50:
-        return jsonify(error="limit must be a whole number from 1 to 50"), 400
+        return jsonify(error=gettext("limit must be a whole number from 1 to %(n)s", n=50)), 400
     if len(text) > 200:
         return jsonify(error="q is longer than 200 characters"), 400
     hits = get_search_index().search(text, language=language, limit=limit,

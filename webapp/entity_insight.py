@@ -5,6 +5,7 @@ its timeline)."""
 from __future__ import annotations
 
 from flask import request
+from flask_babel import gettext
 
 from graph.insight.figures import measure_figures, names
 from graph.insight.overview import overview
@@ -16,22 +17,21 @@ from webapp.map_state import get_map_model
 __all__ = ["entity_insight"]
 
 MAX_FIGURES = 8
-WORDS = {"en": {"rank": "{rank} of {total} by links with other actors ({kind})", "figures": "In figures",
-                "all-figures": "All figures about it", "timeline": "Timeline",
-                "rank-title": "Among its kind"},
-         "nl": {"rank": "{rank} van {total} naar verbindingen met andere actoren ({kind})",
-                "figures": "In cijfers", "all-figures": "Alle cijfers hierover", "timeline": "Tijdlijn",
-                "rank-title": "Onder zijn soort"}}
+
+
+def _words() -> dict[str, str]:
+    return {"figures": gettext("In figures"), "all-figures": gettext("All figures about it"),
+            "timeline": gettext("Timeline"), "rank-title": gettext("Among its kind")}
 
 
 def entity_insight(store: Store, iri: str, ident: str, links: Links, lang: str) -> dict:
     model = get_map_model()
-    words = WORDS[lang]
+    words = _words()
     root = request.script_root
     found = overview(model) if iri in model.graph else None
     actor = found.actors.get(iri) if found else None
-    rank = words["rank"].format(rank=actor.rank_in_kind, total=actor.of_kind,
-                                kind=model.family[iri].labels.get(lang, "")) if actor else None
+    rank = gettext("%(rank)s of %(total)s by links with other actors (%(kind)s)", rank=actor.rank_in_kind,
+                   total=actor.of_kind, kind=model.family[iri].labels.get(lang, "")) if actor else None
     measures = measure_figures(get_figures(), subject=iri)
     labels = names(store, measures) if measures else {}
     def unit(iri: str | None) -> str:

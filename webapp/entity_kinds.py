@@ -8,6 +8,7 @@ from collections import Counter
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext
 
 from graph.entity.indexes import KindTree, Member, kind_members, labels_of
 from graph.entity.search import normalise
@@ -47,7 +48,7 @@ def overview() -> Response:
 
 def _unknown(name: str, tree: KindTree, as_json: bool) -> Response:
     allowed = tree.browsable()
-    message = f"no kind {name!r}"
+    message = gettext("no kind %(name)s", name=repr(name))
     if as_json:
         response = jsonify(error=message, parameter="kind", allowed=allowed)
         response.status_code = 404
@@ -67,7 +68,8 @@ def _bad_parameter(parameter: str, message: str, as_json: bool, status: int = 40
 
 
 def _bad_filter(parameter: str, value: str, allowed: list[str], as_json: bool) -> Response:
-    message = f"{parameter}={value!r} is not one of the choices here; allowed: {', '.join(allowed)}"
+    message = gettext("%(parameter)s=%(value)s is not one of the choices here; allowed: %(allowed)s",
+                      parameter=parameter, value=repr(value), allowed=", ".join(allowed))
     return _bad_parameter(parameter, message, as_json, allowed=allowed)
 
 
@@ -80,7 +82,9 @@ def _whole_number(parameter: str, default: int, highest: int) -> int:
     if not (value.isascii() and value.isdigit() and len(value) <= len(str(highest))) \
             or not 1 <= int(value) <= highest:
         shown = value if len(value) <= 40 else value[:40] + "…"
-        raise BadParameter(parameter, f"{parameter}={shown!r} must be a whole number from 1 to {highest:,}")
+        message = gettext("%(parameter)s=%(value)s must be a whole number from 1 to %(highest)s",
+                          parameter=parameter, value=repr(shown), highest=f"{highest:,}")
+        raise BadParameter(parameter, message)
     return int(value)
 
 
@@ -128,8 +132,9 @@ def kind(name: str) -> Response:
     shown = _filtered(members, text, sub, place_iri)
     pages = max(1, math.ceil(len(shown) / per_page))
     if page > pages:
-        return _bad_parameter("page", f"page {page} is past the last page, {pages} (of {per_page} "
-                              f"members each)", as_json, status=404, pages=pages)
+        message = gettext("page %(page)s is past the last page, %(pages)s (of %(per_page)s members each)",
+                          page=page, pages=pages, per_page=per_page)
+        return _bad_parameter("page", message, as_json, status=404, pages=pages)
     on_page = shown[(page - 1) * per_page: page * per_page]
 
     def place_ref(iri: str) -> dict:
@@ -147,7 +152,9 @@ def kind(name: str) -> Response:
         "places": sorted(({**place_ref(p), "count": n} for p, n in place_counts.items()),
                          key=lambda ref: ref["label"].casefold()),
         "members": [{"iri": m.iri, "id": links.entity_id(m.iri), "label": m.label(lang), "labels": m.labels,
-                     "kind": m.kind, "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
+                     "kind": m.kind,
+                     "kind_label": tree.kinds[m.kind].label(lang) if m.kind in tree.kinds else m.kind,
+                     "href": links.href(m.iri), "places": [place_ref(p) for p in m.places]}
                     for m in on_page],
     }
     if as_json:

@@ -21,6 +21,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 
 from graph.entity.facts import EntityFacts, entity_exists, entity_facts, entity_triples
 from graph.entity.imported import imports_of
@@ -41,6 +42,8 @@ from webapp.entity_view import (
     pick,
 )
 from webapp.export import get_network, suggestions
+from webapp.i18n import current_language
+from webapp.search_page import in_language
 from webapp.source_view import document_text_path, document_view, supports_page
 
 blueprint = Blueprint("entity", __name__)
@@ -50,7 +53,6 @@ RDF_TYPES = {"text/turtle": "ttl", "application/ld+json": "jsonld", "application
 EXTENSIONS = {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
               "rdf": "application/rdf+xml", "json": "application/json", "html": "text/html"}
 OFFERED = ["text/html", "application/xhtml+xml", *RDF_TYPES, "application/json"]
-LANGUAGES = ("en", "nl")
 EXPORT_CHOICES = ("ttl", "trig", "jsonld", "graphml", "gexf", "csv", "cyjs", "html")
 
 
@@ -60,8 +62,8 @@ def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
 
 
 def language() -> str:
-    chosen = request.args.get("lang", "en")
-    return chosen if chosen in LANGUAGES else "en"
+    """The page's language: `?lang=`, the cookie, Accept-Language, else English."""
+    return current_language()
 
 
 def _negotiate(ident: str) -> tuple[str, str | None]:
@@ -84,13 +86,15 @@ def _html(body: str) -> Response:
 
 def _not_found(ident: str, media: str) -> tuple[Response, int]:
     close = suggestions(ident)
-    message = f"no entity with id {ident!r}"
+    message = gettext("no entity with id %(id)s", id=repr(ident))
     if media == "application/json":
         return jsonify(error=message, parameter="id", suggestions=close), 404
     if media in RDF_TYPES:
-        lines = [message] + [f"did you mean {hit['id']} ({hit['label']})?" for hit in close]
+        lines = [message] + [gettext("did you mean %(id)s (%(label)s)?", id=hit["id"], label=hit["label"])
+                             for hit in close]
         return Response("\n".join(lines) + "\n", mimetype="text/plain"), 404
-    html = render_template("entity/not_found.html", ident=ident, suggestions=close, lang=language())
+    html = render_template("entity/not_found.html", ident=ident, lang=language(),
+                           suggestions=[in_language(hit, language()) for hit in close])
     return _html(html), 404
 
 
@@ -152,7 +156,6 @@ def _render(ident: str, entity: EntityFacts, supports: list[dict] | None, import
         query_href=editor_query(entity.iri, root), in_network=in_network,
         export_formats=[FORMATS[name] for name in EXPORT_CHOICES],
         rdf_links=[(ext, f"{root}/id/{ident}.{ext}") for ext in ("ttl", "jsonld", "nt", "rdf", "json")],
-        other_language=next(code for code in LANGUAGES if code != lang),
         insight=entity_insight(get_store(), entity.iri, ident, links, lang), imported=imported)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from flask_babel import gettext
+
 from graph.entity.facts import GROUPS, EntityFacts, Fact
 from ontology.namespaces import LSH, RDF
 
@@ -16,8 +18,6 @@ __all__ = ["Links", "approvals_view", "editor_query", "fact_view", "groups_view"
            "number_quotes", "pick"]
 
 MAX_NEIGHBOURS = 80  # the small map stays readable; the export holds the rest
-# a link from another entity whose property has no inverse label yet
-INVERSE_FALLBACK = {"en": "has this as {relation}", "nl": "heeft dit als {relation}"}
 
 
 def pick(labels: dict[str, str], language: str, fallback: str = "") -> str:
@@ -69,7 +69,8 @@ def fact_view(fact: Fact, links: Links, language: str) -> dict[str, Any]:
         value = {"text": fact.value, "href": None, "iri": "", "language": fact.language, "kind": ""}
     relation = pick(fact.predicate_labels, language) or fact.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
     if fact.direction == "in":  # read from this end, in words: "invested in by", not "← invested in"
-        relation = pick(fact.inverse_labels, language) or INVERSE_FALLBACK[language].format(relation=relation)
+        relation = (pick(fact.inverse_labels, language)
+                    or gettext("has this as %(relation)s", relation=relation))
     return {"relation": relation, "predicate": fact.predicate, "incoming": fact.direction == "in",
             "value": value, "evidence": _evidence_view(fact, links, language)}
 

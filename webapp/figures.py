@@ -11,6 +11,7 @@ import csv
 import io
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask_babel import gettext, pgettext
 
 from graph.entity.facts import entity_exists
 from graph.insight.figures import Figure, MeasureFigures, as_dict, load_figures, measure_figures, names
@@ -24,25 +25,37 @@ answer_errors(blueprint)
 
 CSV_COLUMNS = ("measure", "subject", "category", "period", "year", "year_end", "qualifier", "value", "unit",
                "source", "quote", "differing", "observation")
-TEXTS = {
-    "en": {"title": "The sector in figures", "differ": "sources differ", "source": "source",
-           "intro": "Every figure the documents give, grouped by measure. Where two sources give different "
-                    "values for the same measure, subject and period, both are shown, marked as differing.",
-           "subject": "about", "category": "breakdown", "period": "year", "value": "value",
-           "figures": "figures", "measures": "measures", "none": "No figures about this entity.",
-           "all": "all figures", "about-one": "Figures about", "general": "general knowledge"},
-    "nl": {"title": "De sector in cijfers", "differ": "bronnen verschillen", "source": "bron",
-           "intro": "Elk cijfer uit de documenten, per indicator. Waar twee bronnen voor dezelfde indicator, "
-                    "hetzelfde onderwerp en dezelfde periode verschillende waarden geven, staan beide er, "
-                    "gemarkeerd als verschillend.",
-           "subject": "over", "category": "uitsplitsing", "period": "jaar", "value": "waarde",
-           "figures": "cijfers", "measures": "indicatoren", "none": "Geen cijfers over deze entiteit.",
-           "all": "alle cijfers", "about-one": "Cijfers over", "general": "algemene kennis"},
-}
-QUALIFIERS = {"en": {"about": "about", "more-than": "more than", "at-least": "at least",
-                     "less-than": "less than", "up-to": "up to"},
-              "nl": {"about": "circa", "more-than": "meer dan", "at-least": "ten minste",
-                     "less-than": "minder dan", "up-to": "tot"}}
+def texts() -> dict[str, str]:
+    """The figures page's words in the page's language."""
+    return {
+        "title": gettext("The sector in figures"),
+        "differ": gettext("sources differ"),
+        "source": gettext("source"),
+        "intro": gettext(
+            "Every figure the documents give, grouped by measure. Where two sources "
+            "give different values for the same measure, subject and period, both are "
+            "shown, marked as differing."
+        ),
+        "subject": gettext("about"),
+        "category": gettext("breakdown"),
+        "period": gettext("year"),
+        "value": gettext("value"),
+        "figures": gettext("figures"),
+        "measures": gettext("measures"),
+        "none": gettext("No figures about this entity."),
+        "all": gettext("all figures"),
+        "about-one": gettext("Figures about"),
+        "general": gettext("general knowledge"),
+    }
+def qualifiers() -> dict[str, str]:
+    """How a figure is qualified, in the page's language."""
+    return {
+        "about": pgettext("figure qualifier", "about"),
+        "more-than": pgettext("figure qualifier", "more than"),
+        "at-least": pgettext("figure qualifier", "at least"),
+        "less-than": pgettext("figure qualifier", "less than"),
+        "up-to": pgettext("figure qualifier", "up to"),
+    }
 
 
 MAX_SUBJECT = 200
@@ -53,9 +66,10 @@ def _subject(links: Links) -> str | None:
     if not ident:
         return None
     if len(ident) > MAX_SUBJECT:
-        raise BadParameter("subject", f"subject is longer than {MAX_SUBJECT} characters")
+        raise BadParameter("subject", gettext("subject is longer than %(n)s characters", n=MAX_SUBJECT))
     if not entity_exists(get_store(), links.base_iri + ident):
-        raise BadParameter("subject", f"subject={ident!r} is no entity here", status=404)
+        raise BadParameter("subject", gettext("subject=%(value)s is no entity here", value=repr(ident)),
+                           status=404)
     return links.base_iri + ident
 
 
@@ -78,7 +92,7 @@ def _figure_view(figure: Figure, labels: dict, links: Links, lang: str, differin
         "subject_href": links.href(figure.subject), "category_label": name(figure.category),
         "unit_label": name(figure.unit), "source_label": name(figure.source),
         "source_href": links.href(figure.source) if figure.source else None,
-        "qualifier_label": QUALIFIERS[lang].get(figure.qualifier or "", figure.qualifier or ""),
+        "qualifier_label": qualifiers().get(figure.qualifier or "", figure.qualifier or ""),
         "differing": differing}
 
 
@@ -108,7 +122,7 @@ def figures() -> Response:
     measures, subject, subject_label = _view(lang)
     if request.path.endswith(".json"):
         return jsonify(lang=lang, subject=subject, measures=measures)
-    return Response(render_template("figures/figures.html", lang=lang, text=TEXTS[lang], measures=measures,
+    return Response(render_template("figures/figures.html", lang=lang, text=texts(), measures=measures,
                                     subject=request.args.get("subject", ""), subject_label=subject_label,
                                     figure_count=sum(len(c["figures"]) for m in measures
                                                      for c in m["comparisons"])),
@@ -141,5 +155,6 @@ def all_figures_csv() -> Response:
 def measure_csv(measure: str) -> Response | tuple[Response, int]:
     chosen = [m for m in _view(language())[0] if m["id"] == measure]
     if not chosen:
-        return jsonify(error=f"no figures of a measure {measure!r}", parameter="measure"), 404
+        message = gettext("no figures of a measure %(value)s", value=repr(measure))
+        return jsonify(error=message, parameter="measure"), 404
     return _csv(chosen, measure)

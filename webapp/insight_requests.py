@@ -5,13 +5,14 @@ JSON for its twin, naming the parameter (and a store that does not answer, as a 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, render_template, request
+from flask_babel import gettext
 
 from graph.network.model import MapModel
 from graph.store.backends import StoreUnavailable
+from webapp.i18n import LANGUAGES, current_language
 
 __all__ = ["LANGUAGES", "BadParameter", "answer_errors", "entity_parameter", "language"]
 
-LANGUAGES = ("en", "nl")
 MAX_ID = 200
 
 
@@ -22,10 +23,13 @@ class BadParameter(ValueError):
 
 
 def language() -> str:
-    lang = request.args.get("lang", "en")
-    if lang not in LANGUAGES:
-        raise BadParameter("lang", f"lang={lang!r} is not a language here; allowed: en, nl")
-    return lang
+    """The page's language (`?lang=`, the cookie, Accept-Language, else English); a `lang` that is
+    not one of ours is a bad parameter."""
+    lang = request.args.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise BadParameter("lang", gettext("lang=%(lang)s is not a language here; allowed: en, nl",
+                                           lang=repr(lang)))
+    return current_language()
 
 
 def entity_parameter(model: MapModel, name: str) -> str:
@@ -33,10 +37,12 @@ def entity_parameter(model: MapModel, name: str) -> str:
     no such entity is on the map."""
     value = request.args.get(name, "")[:MAX_ID]
     if not value:
-        raise BadParameter(name, f"{name} is missing: give the id of an entity, e.g. {name}=lumc")
+        raise BadParameter(name, gettext("%(name)s is missing: give the id of an entity, e.g. %(name)s=lumc",
+                                         name=name))
     iri = model.resolve(value)
     if iri is None:
-        raise BadParameter(name, f"{name}={value!r} is no entity on the map", status=404)
+        raise BadParameter(name, gettext("%(name)s=%(value)s is no entity on the map", name=name,
+                                         value=repr(value)), status=404)
     return iri
 
 

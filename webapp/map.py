@@ -12,6 +12,7 @@ from importlib import metadata
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, make_response, render_template, request
+from flask_babel import gettext
 
 from graph.insight.sentences import tell_path, told_as_data
 from graph.network.details import edge_details, node_details
@@ -99,10 +100,10 @@ def words() -> Response:
 
 def _node(param: str, value: str | None) -> str:
     if not value:
-        raise ViewError(param, "missing: give an entity id")
+        raise ViewError(param, gettext("missing: give an entity id"))
     iri = get_map_model().resolve(value)
     if iri is None:
-        raise ViewError(param, f"no entity {value!r} on the map")
+        raise ViewError(param, gettext("no entity %(value)s on the map", value=repr(value)))
     return iri
 
 
@@ -118,7 +119,7 @@ def node(ident: str) -> Response | tuple[Response, int]:
     model = get_map_model()
     iri = model.resolve(ident)
     if iri is None:
-        return jsonify(error=f"no entity {ident!r} on the map", param="id"), 404
+        return jsonify(error=gettext("no entity %(value)s on the map", value=repr(ident)), param="id"), 404
     return jsonify(node_details(model, iri, get_store()))
 
 
@@ -128,11 +129,12 @@ def edge() -> Response | tuple[Response, int]:
     source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
     predicate = request.args.get("predicate", "")
     if not predicate or len(predicate) > 500:
-        raise ViewError("predicate", "missing: give the link's property (e.g. memberOf)")
+        raise ViewError("predicate", gettext("missing: give the link's property (e.g. memberOf)"))
     details = edge_details(get_map_model(), source, target, predicate)
     if details is None:
-        return jsonify(error=f"no {predicate} link from {request.args['from']} to {request.args['to']}",
-                       param="predicate"), 404
+        message = gettext("no %(predicate)s link from %(source)s to %(target)s", predicate=predicate,
+                          source=request.args["from"], target=request.args["to"])
+        return jsonify(error=message, param="predicate"), 404
     return jsonify(details)
 
 
@@ -143,7 +145,7 @@ def expand() -> Response:
     iri = _node("node", request.args.get("node"))
     limit_text = request.args.get("limit", str(max_nodes()))
     if not _whole_number_up_to(limit_text, max_nodes()):
-        raise ViewError("limit", f"a whole number from 1 to {max_nodes()}")
+        raise ViewError("limit", gettext("a whole number from 1 to %(n)s", n=max_nodes()))
     neighbours = sorted(model.links.neighbors(iri), key=model.ranked_index.__getitem__)
     shown = neighbours[:int(limit_text)]
     links = [link for other in shown for link in path_hops(model, [iri, other])[0]["links"]]
@@ -168,7 +170,7 @@ def path() -> Response:
                 raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
     limit_text = request.args.get("limit", str(MAX_PATHS))
     if not _whole_number_up_to(limit_text, MAX_PATHS):
-        raise ViewError("limit", f"a whole number from 1 to {MAX_PATHS}")
+        raise ViewError("limit", gettext("a whole number from 1 to %(n)s", n=MAX_PATHS))
 
     def found() -> dict:
         paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))

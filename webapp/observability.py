@@ -13,6 +13,8 @@ import uuid
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from webapp.status_words import error_text, internal_error
+
 __all__ = ["INTERNAL_ERROR", "REQUEST_ID_HEADER", "init_app", "internal_error_text", "log_access",
            "log_failure", "request_id_from"]
 
@@ -104,7 +106,7 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException) -> Response:
         if error.code in (301, 302, 303, 307, 308):
             return error.get_response()
-        answer = _error_answer(error.code or 500, error.description or error.name)
+        answer = _error_answer(error.code or 500, error_text(error))
         for header in ("Retry-After", "Allow"):
             if error.get_response().headers.get(header):
                 answer.headers[header] = error.get_response().headers[header]
@@ -113,4 +115,4 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:
         log_failure(g.get("request_id", ""), request.method, request.path)
-        return _error_answer(500, INTERNAL_ERROR)
+        return _error_answer(500, internal_error())

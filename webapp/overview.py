@@ -5,13 +5,14 @@ the groups named after their members, places and themes, the partnerships that b
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask_babel import force_locale
 
 from graph.insight.overview import Group, Overview, compare, overview
 from graph.network.model import MapModel
 from webapp.entity_view import Links
 from webapp.insight_requests import answer_errors, entity_parameter, language
 from webapp.map_state import get_map_model
-from webapp.overview_texts import TEXTS
+from webapp.overview_texts import texts
 
 blueprint = Blueprint("overview", __name__)
 answer_errors(blueprint)
@@ -35,7 +36,8 @@ class _Words:
 def group_name(model: MapModel, group: Group, lang: str) -> str:
     """A group named after its city, theme and most linked member: "around Leiden · Oncology (Janssen)"
     (also the map's names of its communities)."""
-    text = TEXTS[lang]
+    with force_locale(lang):  # the language asked for, also where it is not the page's
+        text = texts()
     parts = [model.label(x, lang) for x in (group.city, group.area) if x]
     lead = model.label(group.members[0], lang)
     return f"{text['around']} {' · '.join(parts)} ({lead})" if parts else f"{text['around']} {lead}"
@@ -73,8 +75,8 @@ def overview_page() -> Response:
     view = _overview_view(_Words(model, lang), overview(model))
     if request.path.endswith(".json"):
         return jsonify(lang=lang, **view)
-    return Response(render_template("overview/overview.html", lang=lang, text=TEXTS[lang], view=view,
-                                    method=TEXTS[lang]["method-text"].format(
+    return Response(render_template("overview/overview.html", lang=lang, text=texts(), view=view,
+                                    method=texts()["method-text"].format(
                                         actors=view["method"]["actors"], links=view["method"]["links"],
                                         sources=view["method"]["betweenness_sources"],
                                         seed=view["method"]["seed"])), mimetype="text/html")
@@ -92,5 +94,5 @@ def compare_page() -> Response:
             **{key: [words.node(iri) for iri in values] for key, values in shared.items()}}
     if request.path.endswith(".json"):
         return jsonify(lang=lang, **view)
-    return Response(render_template("overview/compare.html", lang=lang, text=TEXTS[lang], view=view),
+    return Response(render_template("overview/compare.html", lang=lang, text=texts(), view=view),
                     mimetype="text/html")

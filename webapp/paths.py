@@ -6,6 +6,7 @@ kinds of link out; `k` asks for up to 5 paths through different intermediaries."
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask_babel import gettext
 
 from graph.insight.sentences import MAX_PATHS, ToldPath, evidence_words, tell_paths
 from graph.network.model import MapModel
@@ -16,16 +17,20 @@ from webapp.map_state import get_map_model
 blueprint = Blueprint("paths", __name__)
 answer_errors(blueprint)
 
-TEXTS = {
-    "en": {"title": "How are they linked?", "none": "No path over links between actors.",
-           "try-attributes": "Also through shared places and themes", "path": "Path", "from": "From",
-           "to": "To", "find": "Find", "attribute-note": "passes through a shared attribute, not a link",
-           "paths": "paths", "exclude": "Leave out links of kind"},
-    "nl": {"title": "Hoe zijn ze verbonden?", "none": "Geen pad over verbindingen tussen actoren.",
-           "try-attributes": "Ook via gedeelde plaatsen en thema's", "path": "Pad", "from": "Van",
-           "to": "Naar", "find": "Zoek", "attribute-note": "loopt via een gedeeld kenmerk, geen verbinding",
-           "paths": "paden", "exclude": "Laat verbindingen weg van soort"},
-}
+def texts() -> dict[str, str]:
+    """The paths page's words in the page's language."""
+    return {
+        "title": gettext("How are they linked?"),
+        "none": gettext("No path over links between actors."),
+        "try-attributes": gettext("Also through shared places and themes"),
+        "path": gettext("Path"),
+        "from": gettext("From"),
+        "to": gettext("To"),
+        "find": gettext("Find"),
+        "attribute-note": gettext("passes through a shared attribute, not a link"),
+        "paths": gettext("paths"),
+        "exclude": gettext("Leave out links of kind"),
+    }
 
 
 def _link_kinds(model: MapModel) -> set[str]:
@@ -42,16 +47,17 @@ def _arguments(model: MapModel) -> dict:
     ends = {name: entity_parameter(model, name) for name in ("from", "to")}
     k = request.args.get("k", "1")
     if not (k.isascii() and k.isdigit() and 1 <= int(k) <= MAX_PATHS):
-        raise BadParameter("k", f"k must be a whole number from 1 to {MAX_PATHS}")
+        raise BadParameter("k", gettext("k must be a whole number from 1 to %(n)s", n=MAX_PATHS))
     attributes = request.args.get("attributes", "off")
     if attributes not in ("on", "off"):
-        raise BadParameter("attributes", "attributes must be on or off")
+        raise BadParameter("attributes", gettext("attributes must be on or off"))
     exclude = [value for value in request.args.getlist("exclude") if value]
     kinds = _link_kinds(model)
     for value in exclude:
         if value not in kinds:
-            raise BadParameter("exclude", f"exclude={value[:60]!r} is no kind of link here; allowed: "
-                                          f"{', '.join(sorted(kinds))}")
+            raise BadParameter("exclude", gettext(
+                "exclude=%(value)s is no kind of link here; allowed: %(allowed)s",
+                value=repr(value[:60]), allowed=", ".join(sorted(kinds))))
     return {"lang": lang, "source": ends["from"], "target": ends["to"], "limit": int(k),
             "attributes": attributes == "on", "exclude": exclude}
 
@@ -83,5 +89,5 @@ def paths() -> Response:
             "paths": [_path_view(model, path, links, lang) for path in found]}
     if request.path.endswith(".json"):
         return jsonify(lang=lang, **view)
-    page = render_template("paths/paths.html", lang=lang, text=TEXTS[lang], view=view, k=args["limit"])
+    page = render_template("paths/paths.html", lang=lang, text=texts(), view=view, k=args["limit"])
     return Response(page, mimetype="text/html")

@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from flask_babel import gettext
+
 from graph.entity.facts import EntityFacts
 from graph.entity.indexes import labels_of
 from graph.store.backends import Store
@@ -18,7 +20,6 @@ from webapp.entity_view import Links, pick
 __all__ = ["PASSAGES_PER_PAGE", "document_text_path", "document_view", "supports_page"]
 
 PASSAGES_PER_PAGE = 40
-LANGUAGE_NAMES = {"nl": {"en": "Dutch", "nl": "Nederlands"}, "en": {"en": "English", "nl": "Engels"}}
 _SAFE_FILE_NAME = re.compile(r"\A[\w.-]+\.txt\Z")
 
 
@@ -44,9 +45,10 @@ def document_view(entity: EntityFacts, links: Links, language: str, text_href: s
                   for f in _values(entity, "publisher") if f.is_iri]
     years = sorted({fact.value for fact in _values(entity, "publicationYear")})
     codes = [fact.value for fact in _values(entity, "language")]
+    names = {"nl": gettext("Dutch"), "en": gettext("English")}
     return {"title": pick(titles, language) if titles else entity.label(language),
             "publishers": publishers, "years": years,
-            "languages": [pick(LANGUAGE_NAMES.get(code, {}), language, code) for code in codes],
+            "languages": [names.get(code, code) for code in codes],
             "text_href": text_href}
 
 

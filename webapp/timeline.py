@@ -4,6 +4,7 @@ with its document and words; what has no date is listed as undated. `/timeline.j
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask_babel import gettext
 
 from graph.insight.timeline import timeline
 from webapp.app_store import get_store
@@ -14,15 +15,18 @@ from webapp.map_state import get_map_model
 blueprint = Blueprint("timeline", __name__)
 answer_errors(blueprint)
 
-TEXTS = {
-    "en": {"title": "Timeline", "undated": "Linked, without a date in the sources", "none": "No dated facts.",
-           "foundedYear": "founded", "startYear": "started", "endYear": "ended", "year": "took place",
-           "general": "general knowledge"},
-    "nl": {"title": "Tijdlijn", "undated": "Verbonden, zonder datum in de bronnen",
-           "none": "Geen gedateerde feiten.",
-           "foundedYear": "opgericht", "startYear": "gestart", "endYear": "beëindigd", "year": "vond plaats",
-           "general": "algemene kennis"},
-}
+def texts() -> dict[str, str]:
+    """The timeline's words in the page's language."""
+    return {
+        "title": gettext("Timeline"),
+        "undated": gettext("Linked, without a date in the sources"),
+        "none": gettext("No dated facts."),
+        "foundedYear": gettext("founded"),
+        "startYear": gettext("started"),
+        "endYear": gettext("ended"),
+        "year": gettext("took place"),
+        "general": gettext("general knowledge"),
+    }
 
 
 @blueprint.route("/timeline")
@@ -33,7 +37,7 @@ def timeline_page() -> Response:
     entity = entity_parameter(model, "entity")
     links = Links(current_app.config["LSHKG_BASE_IRI"], request.script_root)
     found = timeline(get_store(), model, entity)
-    text = TEXTS[lang]
+    text = texts()
 
     def node(iri: str) -> dict:
         return {"id": model.short_id(iri), "label": model.label(iri, lang), "href": links.href(iri)}

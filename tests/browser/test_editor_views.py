@@ -74,9 +74,10 @@ def test_the_default_view_shows_names_and_formatted_numbers(page: Any, shipped_u
     assert cells[0][0].inner_text() == "MSD" and "/id/msd" in cells[0][0].inner_html()
     assert '"' not in page.inner_text(".simple-view") and "^^" not in page.inner_text(".simple-view")
     page.screenshot(path=str(tmp_path / "simple.png"))
-    page.click(".lang-switch [data-lang=nl]")
-    page.wait_for_function(f"() => document.querySelector('.simple-view tbody td.number').innerText === "
-                           f"'{top:,}'.replaceAll(',', '.')")
+    page.click(".lang-switch [data-lang=nl]")  # the page opens again in Dutch, with the same query
+    page.wait_for_url("**lang=nl**")
+    page.wait_for_function(f"() => {{ const cell = document.querySelector('.simple-view tbody td.number');"
+                           f" return cell && cell.innerText === '{top:,}'.replaceAll(',', '.'); }}")
 
 
 def test_the_chart_view_draws_a_bar_for_each_row(page: Any, shipped_url: str, tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_query_page_loads_only_local_assets(client: FlaskClient) -> None:
     assert not outside, f"references to other hosts: {outside}"
     assets = {value for tag, name, value in references
               if (tag, name) in (("script", "src"), ("link", "href")) and not value.startswith("data:")}
-    assert assets == {"/static/site.css", "/static/editor.css", "/static/editor/main.js",
+    assert assets == {"/static/site.css", "/static/editor.css", "/static/editor/main.js", "/static/i18n.js",
                       "/vendor/yasgui/yasgui.min.css", "/vendor/yasgui/yasgui.min.js",
                       "/vendor/vis-network/vis-network.css", "/vendor/vis-network/vis-network.min.js"}
     # the editor's modules: main.js as a module script (deferred, so after YASGUI's classic script)

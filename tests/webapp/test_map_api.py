@@ -492,7 +492,8 @@ def test_front_end_modules_are_small_and_import_what_exists(folder: str) -> None
         source = path.read_text()
         assert len(source.splitlines()) <= 400, f"{path.name}: {len(source.splitlines())} lines"
         for names, target in _IMPORT.findall(source):
-            assert target.startswith("./") and target.endswith(".js"), (path.name, target)
+            # the modules' own folder, and the page's words from the shared ../i18n.js
+            assert target.startswith(("./", "../i18n.js")) and target.endswith(".js"), (path.name, target)
             imported = path.parent / target
             assert imported.is_file(), (path.name, target)
             exported = imported.read_text()

@@ -4,7 +4,7 @@
 
 import { el } from "./dom.js";
 import { formatNumber, isNumber, loadLabels, numberOf, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const MAX_BARS = 60;
@@ -46,7 +46,7 @@ function draw(box, answer, columns) {
   var zero = LABEL_WIDTH + plot * (-bottom / span);
   var chart = svg("svg", { viewBox: "0 0 " + WIDTH + " " + (rows.length * BAR + 30), role: "img",
     "class": "bar-chart", width: "100%" });
-  chart.appendChild(svg("title", {}, t("chart-title", { column: columns.value, rows: rows.length })));
+  chart.appendChild(svg("title", {}, t("Bar chart of {column}, {rows} bars", { column: columns.value, rows: rows.length })));
   chart.appendChild(svg("text", { x: LABEL_WIDTH, y: 14, "class": "chart-axis" }, columns.value));
   rows.forEach(function (row, index) {
     var value = values[index];
@@ -64,7 +64,7 @@ function draw(box, answer, columns) {
   });
   box.replaceChildren(chart);
   if (answer.rows.length > MAX_BARS) {
-    box.appendChild(el("p", "muted", t("chart-more", { shown: MAX_BARS, rows: answer.rows.length })));
+    box.appendChild(el("p", "muted", t("The first {shown} of {rows} results are drawn.", { shown: MAX_BARS, rows: answer.rows.length })));
   }
 }
 
@@ -72,7 +72,7 @@ export class ChartView {
   constructor(yasr) {
     this.yasr = yasr;
     this.priority = 5;
-    this.label = t("view-chart");
+    this.label = t("Chart");
   }
 
   canHandleResults() {

@@ -5,7 +5,7 @@
 import { byId, el } from "./dom.js";
 import { setStatus } from "./page.js";
 import { BUNDLE_API, ENDPOINT, FORMATS, GRAPH_FORMS, MAX_GET_URL, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe } from "./yasgui.js";
 
 export function queryForm() {
@@ -47,7 +47,7 @@ function downloadFrame() {
         text = "";
       }
       if (text) {
-        setStatus("download-failed", { error: text }, "error");
+        setStatus(t("The download failed: {error}", { error: text }), "error");
       }
     });
     document.body.appendChild(frame);
@@ -109,7 +109,7 @@ export function updateDownloads() {
     links.appendChild(node);
   });
   if (viaPost) {
-    links.appendChild(el("span", "muted download-note", t("download-post")));
+    links.appendChild(el("span", "muted download-note", t("(sent as POST: the query is too long for a link)")));
   }
   var bundle = byId("bundle-button");
   if (bundle) {

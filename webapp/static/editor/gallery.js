@@ -6,7 +6,8 @@ import { byId, el, fetchJson } from "./dom.js";
 import { updateUrl } from "./page.js";
 import { run } from "./results.js";
 import { GALLERY_API, state } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 import { yasqe } from "./yasgui.js";
 
 export function renderGallery() {
@@ -14,17 +15,17 @@ export function renderGallery() {
   var status = byId("gallery-status");
   list.replaceChildren();
   if (state.galleryError) {
-    status.textContent = t("gallery-failed", { error: state.galleryError });
+    status.textContent = t("The examples could not be loaded: {error}", { error: state.galleryError });
     status.hidden = false;
     return;
   }
   if (state.examples === null) {
-    status.textContent = t("gallery-loading");
+    status.textContent = t("Loading examples…");
     status.hidden = false;
     return;
   }
   if (!state.examples.length) {
-    status.textContent = t("gallery-empty");
+    status.textContent = t("No examples yet.");
     status.hidden = false;
     return;
   }

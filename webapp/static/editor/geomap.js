@@ -6,7 +6,7 @@
 import { el, fetchJson } from "./dom.js";
 import { loadLabels, numberOf, resultRows, termText } from "./terms.js";
 import { OUTLINE_API } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WKT_POINT = /^\s*(?:<[^>]*>\s*)?POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)/i;
@@ -78,7 +78,7 @@ function draw(box, found) {
   var width = Math.max.apply(null, xs) - left + 10, height = Math.max.apply(null, ys) - top + 10;
   var map = svg("svg", { viewBox: [left, top, width, height].join(" "), role: "img", "class": "dot-map",
     width: "100%" });
-  map.appendChild(svg("title", {}, t("map-title", { places: found.places.length })));
+  map.appendChild(svg("title", {}, t("Map of {places} places", { places: found.places.length })));
   ((outline && outline.features) || []).forEach(function (feature) {
     feature.geometry.coordinates.forEach(function (polygon) {
       var ring = polygon[0] || [];
@@ -99,7 +99,7 @@ function draw(box, found) {
   });
   box.replaceChildren(map);
   if (elsewhere.length) {  // far from the Netherlands: named, not drawn on a map of the world
-    box.appendChild(el("p", "muted map-elsewhere", t("map-elsewhere", {
+    box.appendChild(el("p", "muted map-elsewhere", t("{count} further away, not drawn: {names}", {
       count: elsewhere.length,
       names: elsewhere.slice(0, 12).map(function (place) { return nameOf(found, place) || place.lat + ", " + place.lon; })
         .join(", ") + (elsewhere.length > 12 ? ", …" : "") })));
@@ -111,7 +111,7 @@ export class MapView {
   constructor(yasr) {
     this.yasr = yasr;
     this.priority = 5;
-    this.label = t("view-map");
+    this.label = t("Map");
   }
 
   canHandleResults() {

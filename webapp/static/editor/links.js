@@ -5,7 +5,7 @@
 
 import { el } from "./dom.js";
 import { loadLabels, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const MAX_ROWS = 1000;
 
@@ -41,7 +41,7 @@ export class LinksView {
   constructor(yasr) {
     this.yasr = yasr;
     this.priority = 4;
-    this.label = t("view-links");
+    this.label = t("Links");
     this.network = null;
   }
 
@@ -73,7 +73,7 @@ export class LinksView {
         return;
       }
       var data = networkData(answer, columns);
-      box.setAttribute("aria-label", t("links-title", { nodes: data.nodes.length, edges: data.edges.length }));
+      box.setAttribute("aria-label", t("Network of {nodes} nodes and {edges} links", { nodes: data.nodes.length, edges: data.edges.length }));
       view.destroy();
       view.network = new window.vis.Network(box, data, {
         nodes: { shape: "dot", size: 10, font: { size: 13 } },

@@ -1,5 +1,5 @@
 /* The lsh-kg query editor: YASQE (editor) and YASR (results) from @zazuko/yasgui, over our /sparql.
- * This module wires the others together: the language switch, the gallery, completion, then the
+ * This module wires the others together: the gallery, completion, then the
  * editor once the ontology's terms are in (or failed to load: the editor starts without them).
  *
  * Everything is served by this app; nothing is fetched from another host. Data (query results,
@@ -11,17 +11,14 @@ import { configureCompletion } from "./completion.js";
 import { byId, fetchJson } from "./dom.js";
 import { postBundle } from "./downloads.js";
 import { loadGallery } from "./gallery.js";
-import { applyLanguage, bindLanguageSwitch } from "./page.js";
 import { TERMS_API, app } from "./state.js";
 import { start } from "./yasgui.js";
 
 // the modules are deferred: they run once the page is parsed, after the classic YASGUI script
 if (app && typeof window.Yasgui !== "undefined") {
-  bindLanguageSwitch();
   byId("run-button").disabled = true;
   byId("bundle-button").addEventListener("click", postBundle);
   configureCompletion();
-  applyLanguage();
   loadGallery();
   fetchJson(TERMS_API).then(function (data) {
     start(data, null);

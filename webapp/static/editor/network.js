@@ -4,7 +4,8 @@
 
 import { byId, el, fetchJson, shorten } from "./dom.js";
 import { NETWORK_API, app, state } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 
 export function hideNetwork() {
   if (state.networkRequest) {
@@ -24,7 +25,7 @@ function setNetworkCount(nodes, edges) {
   var count = byId("network-count");
   count.dataset.nodeCount = String(nodes);
   count.dataset.edgeCount = String(edges);
-  count.textContent = t("network-count", { nodes: nodes, edges: edges });
+  count.textContent = t("{nodes} nodes · {edges} links", { nodes: nodes, edges: edges });
 }
 
 export function loadNetwork(query, queryId) {
@@ -36,7 +37,7 @@ export function loadNetwork(query, queryId) {
   byId("network-count").textContent = "";
   byId("network-canvas").replaceChildren();
   resetDetails();
-  status.textContent = t("network-loading");
+  status.textContent = t("Drawing the network…");
   var controller = new AbortController();
   state.networkRequest = controller;
   fetchJson(NETWORK_API, {
@@ -56,7 +57,7 @@ export function loadNetwork(query, queryId) {
       return;
     }
     state.networkRequest = null;
-    status.textContent = t("network-failed", { error: error.message });
+    status.textContent = t("The network could not be drawn: {error}", { error: error.message });
     app.dataset.network = "error";
   });
 }
@@ -95,8 +96,8 @@ function drawNetwork(data) {
     state.networkNodes[node.id] = node;
   });
   setNetworkCount(data.nodes.length, data.edges.length);
-  status.textContent = data.truncated ? t("network-truncated")
-    : (data.nodes.length === 0 ? t("network-empty") : "");
+  status.textContent = data.truncated ? t("Only part of the graph is drawn: the answer was cut.")
+    : (data.nodes.length === 0 ? t("The answer holds no triples.") : "");
   status.className = data.truncated ? "warning-text" : "muted";
   app.dataset.network = "ready";
   if (data.nodes.length === 0 || typeof window.vis === "undefined") {
@@ -151,7 +152,7 @@ export function relabelNetwork() {
 
 function resetDetails() {
   var details = byId("network-details");
-  details.replaceChildren(el("p", "muted", t("network-hint")));
+  details.replaceChildren(el("p", "muted", t("Click a node to see its details.")));
 }
 
 function showDetails(id) {
@@ -162,11 +163,11 @@ function showDetails(id) {
   var details = byId("network-details");
   details.replaceChildren();
   details.appendChild(el("h3", null, nodeLabel(node)));
-  details.appendChild(el("p", "muted", t("network-kind-" + node.kind)));
+  details.appendChild(el("p", "muted", { entity: t("entity of this graph"), iri: t("IRI"), bnode: t("blank node") }[node.kind] || node.kind));
   if (node.href) {
     var link = el("a", "entity-link", node.prefixed || node.iri);
     link.href = node.href;
-    link.title = t("network-open");
+    link.title = t("Open the entity page");
     details.appendChild(el("p")).appendChild(link);
   } else if (node.iri) {
     details.appendChild(el("p")).appendChild(el("code", null, node.iri));

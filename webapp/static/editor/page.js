@@ -1,5 +1,4 @@
-/* The page around the editor: the language (its texts, and everything drawn in it, redrawn on a switch),
- * the URL that keeps the query (so a link reproduces it), the status line and the truncation banner.
+/* The page around the editor: the URL that keeps the query (so a link reproduces it), the status line and the truncation banner.
  */
 
 import { byId } from "./dom.js";
@@ -7,44 +6,8 @@ import { updateDownloads } from "./downloads.js";
 import { renderGallery } from "./gallery.js";
 import { relabelNetwork } from "./network.js";
 import { app, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 import { yasqe, yasr } from "./yasgui.js";
-
-export function applyLanguage() {
-  document.documentElement.lang = state.lang;
-  document.querySelectorAll("[data-i18n]").forEach(function (node) {
-    node.textContent = t(node.dataset.i18n);
-  });
-  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
-    button.setAttribute("aria-pressed", button.dataset.lang === state.lang ? "true" : "false");
-  });
-  renderGallery();
-  if (state.networkData) {
-    relabelNetwork();
-  }
-  if (state.truncation !== null) {
-    showTruncation(state.truncation);
-  }
-  if (state.lastStatus) {
-    setStatus(state.lastStatus.key, state.lastStatus.values, state.lastStatus.kind);
-  }
-  if (yasqe) {
-    updateDownloads();
-  }
-  if (yasr && yasr.results) {
-    yasr.draw();  // names and numbers in the new language
-  }
-}
-
-export function bindLanguageSwitch() {
-  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      state.lang = button.dataset.lang;
-      applyLanguage();
-      updateUrl();
-    });
-  });
-}
 
 export function pageUrl(query) {
   var search = new URLSearchParams();
@@ -68,10 +31,9 @@ export function updateUrl() {
   }
 }
 
-export function setStatus(key, values, kind) {
+export function setStatus(text, kind) {
   var status = byId("query-status");
-  state.lastStatus = key ? { key: key, values: values, kind: kind } : null;
-  status.textContent = key ? t(key, values) : "";
+  status.textContent = text || "";
   status.className = "query-status" + (kind ? " " + kind : "");
 }
 
@@ -84,7 +46,7 @@ export function showTruncation(limit) {
     delete app.dataset.truncated;
     return;
   }
-  banner.textContent = t("truncated", { limit: limit || "?" });
+  banner.textContent = t("The answer was cut at {limit} results: only part of it is shown. Narrow the query or add a LIMIT.", { limit: limit || "?" });
   banner.hidden = false;
   app.dataset.truncated = "true";
 }

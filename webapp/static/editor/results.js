@@ -9,18 +9,20 @@ import { setStatus, showTruncation, updateUrl } from "./page.js";
 import { TRUNCATED_HEADER, TRUNCATED_LINK, app, state } from "./state.js";
 import { QUERY_ID_HEADER, showRunning } from "./stop.js";
 import { entityHref } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
+import { translateLibrary } from "./library_words.js";
 import { yasqe, yasr } from "./yasgui.js";
 
 // controls YASR's table draws without a name (its page-size menu)
 function nameControls(root) {
   root.querySelectorAll("select:not([aria-label])").forEach(function (select) {
-    select.setAttribute("aria-label", t("rows-per-page"));
+    select.setAttribute("aria-label", t("Results per page"));
   });
 }
 
 export function rewriteLinks(root) {
   nameControls(root);
+  translateLibrary(root);
   root.querySelectorAll("a[href]").forEach(function (link) {
     if (link.dataset.entity) {
       return;
@@ -41,10 +43,10 @@ export function rewriteLinks(root) {
 // YASR shows a failed query with this: the server's message as text, never its HTML
 export function renderError(error) {
   var box = el("div", "query-error");
-  box.appendChild(el("p", "query-error-title", t("error-title")));
+  box.appendChild(el("p", "query-error-title", t("The query was not run or failed:")));
   var text = (error && (error.text || error.statusText)) || "";
   if (!text || text === "Failed to fetch") {
-    text = t("error-unreachable") + (text ? " (" + text + ")" : "");
+    text = t("The server could not be reached.") + (text ? " (" + text + ")" : "");
   }
   box.appendChild(el("pre", "query-error-message", text.trim()));
   return Promise.resolve(box);
@@ -87,7 +89,7 @@ export function onQueryStart(_instance, request) {
   delete app.dataset.stopped;
   app.dataset.state = "running";
   showRunning(true);
-  setStatus("running", null, "busy");
+  setStatus(t("Running…"), "busy");
   if (queryForm() === "graph") {
     loadNetwork(yasqe.getValue(), state.queryId);
   } else {
@@ -103,16 +105,16 @@ export function onQueryResponse(_instance, response, duration) {
   yasr.setResponse(response, duration);
   if (response instanceof Error || !response) {
     app.dataset.state = "error";
-    setStatus("failed", null, "error");
+    setStatus(t("The query failed"), "error");
     return;
   }
   var limit = truncationOf(response);
   showTruncation(limit);
   var rows = yasr.results && yasr.results.getBindings ? yasr.results.getBindings() : null;
   if (rows && queryForm() !== "graph") {
-    setStatus("done-rows", { rows: rows.length, seconds: seconds(duration) }, "ok");
+    setStatus(t("{rows} results in {seconds} s", { rows: rows.length, seconds: seconds(duration) }), "ok");
   } else {
-    setStatus("done", { seconds: seconds(duration) }, "ok");
+    setStatus(t("Done in {seconds} s", { seconds: seconds(duration) }), "ok");
   }
   app.dataset.state = "done";
 }

@@ -5,7 +5,7 @@
 
 import { el } from "./dom.js";
 import { entityHref, isNumber, languageOf, loadLabels, resultRows, termText } from "./terms.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 const MAX_SHOWN = 500;  // more rows are in the Table view and the downloads
 
@@ -59,7 +59,7 @@ export class SimpleView {
   constructor(yasr) {
     this.yasr = yasr;
     this.priority = 15;  // above YASR's table: the default for solutions
-    this.label = t("view-simple");
+    this.label = t("Simple");
   }
 
   canHandleResults() {
@@ -77,7 +77,7 @@ export class SimpleView {
     yasr.resultsEl.appendChild(box);
     box.appendChild(render(answer));
     if (answer.rows.length > MAX_SHOWN) {
-      box.appendChild(el("p", "muted", t("simple-more", { shown: MAX_SHOWN, rows: answer.rows.length })));
+      box.appendChild(el("p", "muted", t("The first {shown} of {rows} results; the Table view and the downloads have them all.", { shown: MAX_SHOWN, rows: answer.rows.length })));
     }
     // drawn at once with prefixed names, then again with the names when they are in
     return loadLabels(answer.rows.slice(0, MAX_SHOWN)).then(function () {

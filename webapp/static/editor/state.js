@@ -30,7 +30,7 @@ const LANGUAGES = ["en", "nl"];
 
 export const params = new URLSearchParams(window.location.search);
 export const state = {
-  lang: LANGUAGES.indexOf(params.get("lang")) >= 0 ? params.get("lang") : "en",
+  lang: LANGUAGES.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en",
   prefixes: {},
   terms: [],
   termsByIri: {},
@@ -42,6 +42,5 @@ export const state = {
   networkData: null,
   networkRequest: null,
   truncation: null,
-  queryId: null,
-  lastStatus: null
+  queryId: null
 };

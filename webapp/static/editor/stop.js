@@ -7,6 +7,7 @@ import { byId } from "./dom.js";
 import { hideNetwork } from "./network.js";
 import { setStatus } from "./page.js";
 import { STOP_API, app, state } from "./state.js";
+import { t } from "../i18n.js";
 import { yasqe } from "./yasgui.js";
 
 export const QUERY_ID_HEADER = "Lshkg-Query-Id";
@@ -48,7 +49,7 @@ export function stop() {
   hideNetwork();
   showRunning(false);
   app.dataset.state = "stopped";
-  setStatus("stopped", null, "error");
+  setStatus(t("Stopped: the query was cancelled on the server too."), "error");
   Promise.all([askServerToStop(id), askServerToStop(id + "-network")]).then(function () {
     app.dataset.stopped = id;
   });

@@ -13,7 +13,7 @@ import { ChartView } from "./chart.js";
 import { MapView } from "./geomap.js";
 import { LinksView } from "./links.js";
 import { SimpleView } from "./simple.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 export let yasqe = null;
 export let yasr = null;
@@ -26,7 +26,7 @@ function defaultQuery() {
     return "PREFIX " + prefix + ": <" + state.prefixes[prefix] + ">";
   });
   return declarations.join("\n") + (declarations.length ? "\n\n" : "")
-    + t("starter-comment") + "\n"
+    + t("# Organisations and their names. Run with Ctrl+Enter or the Run button.") + "\n"
     + "SELECT ?organisation ?name WHERE {\n"
     + "  ?organisation a lsh:Organisation ;\n"
     + "                rdfs:label ?name .\n"
@@ -63,7 +63,7 @@ function labelTheEditor() {
   var input = yasqe.getInputField();
   input.setAttribute("role", "textbox");
   input.setAttribute("aria-multiline", "true");
-  input.setAttribute("aria-label", t("editor-label"));
+  input.setAttribute("aria-label", t("SPARQL query"));
 }
 
 export function start(termsData, termsError) {
@@ -132,7 +132,7 @@ export function start(termsData, termsError) {
   updateDownloads();
   app.dataset.state = "ready";
   if (termsError) {
-    setStatus("terms-failed", { error: termsError }, "error");
+    setStatus(t("The ontology terms could not be loaded ({error}); completion offers none.", { error: termsError }), "error");
   }
   if (initial) {
     updateUrl();

@@ -4,7 +4,8 @@
 
 import { byId, clear, el } from "./dom.js";
 import { state } from "./state.js";
-import { kindName, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, pick } from "./texts.js";
 import { change } from "./view.js";
 
 function chip(text, onRemove, extra) {
@@ -13,8 +14,8 @@ function chip(text, onRemove, extra) {
   (extra || []).forEach(function (node) { item.appendChild(node); });
   var remove = el("button", null, "×");
   remove.type = "button";
-  remove.title = t("chip-remove");
-  remove.setAttribute("aria-label", t("chip-remove") + ": " + text);
+  remove.title = t("Remove");
+  remove.setAttribute("aria-label", t("Remove") + ": " + text);
   remove.addEventListener("click", onRemove);
   item.appendChild(remove);
   return item;
@@ -39,47 +40,49 @@ export function renderChips(view) {
   var params = state.params;
   var chosen = view.chosen || {};
   if (params.lens && chosen.lens && chosen.lens.length) {
-    box.appendChild(chip(t("chip-lens", { name: pick(chosen.lens[0].labels) }), function () {
+    box.appendChild(chip(t("Lens: {name}", { name: pick(chosen.lens[0].labels) }), function () {
       change(function (p) { p.lens = ""; });
     }));
   }
   if (params.focus) {
     var less = el("button", null, "−");
     less.type = "button";
-    less.title = t("depth-less");
+    less.title = t("One step less");
     less.disabled = params.depth === "1";
     less.addEventListener("click", function () {
       change(function (p) { p.depth = String(Math.max(1, Number(p.depth) - 1)); });
     });
     var more = el("button", null, "+");
     more.type = "button";
-    more.title = t("depth-more");
+    more.title = t("One step further");
     more.disabled = params.depth === "3";
     more.addEventListener("click", function () {
       change(function (p) { p.depth = String(Math.min(3, Number(p.depth) + 1)); });
     });
-    box.appendChild(chip(t("chip-focus", { name: chosenName(chosen.focus, params.focus), depth: params.depth }),
+    box.appendChild(chip(t("Around {name} ({depth} step(s))", { name: chosenName(chosen.focus, params.focus), depth: params.depth }),
       function () { change(function (p) { p.focus = ""; p.depth = "1"; }); }, [less, more]));
   }
   ["place", "partnership", "area", "source"].forEach(function (name) {
     params[name].forEach(function (id) {
-      box.appendChild(chip(t("chip-" + name, { name: chosenName(chosen[name], id) }), removeFrom(name, id)));
+      var values = { name: chosenName(chosen[name], id) };
+      var text = name === "area" ? t("Area: {name}", values) : t("In {name}", values);  // "In Leiden", "In ELF"
+      box.appendChild(chip(text, removeFrom(name, id)));
     });
   });
   params.kind.forEach(function (kind) {
     var family = state.families[kind];
-    box.appendChild(chip(t("chip-kind", { name: family ? pick(family.labels, kind) : kindName(kind) }),
+    box.appendChild(chip(t("Kind: {name}", { name: family ? pick(family.labels, kind) : kindName(kind) }),
       removeFrom("kind", kind)));
   });
   if (params.year_from || params.year_to) {
-    box.appendChild(chip(t("chip-years", { from: params.year_from || "…", to: params.year_to || "…" }), function () {
+    box.appendChild(chip(t("Years {from}–{to}", { from: params.year_from || "…", to: params.year_to || "…" }), function () {
       change(function (p) { p.year_from = ""; p.year_to = ""; });
     }));
   }
   params.expand.forEach(function (id) {
-    box.appendChild(chip(t("chip-expand", { name: chosenName(chosen.expand, id) }), removeFrom("expand", id)));
+    box.appendChild(chip(t("Neighbours of {name}", { name: chosenName(chosen.expand, id) }), removeFrom("expand", id)));
   });
   params.open.forEach(function (key) {
-    box.appendChild(chip(t("chip-open", { name: key }), removeFrom("open", key)));
+    box.appendChild(chip(t("Opened: {name}", { name: key }), removeFrom("open", key)));
   });
 }

@@ -1,4 +1,4 @@
-/* The controls in the side bar: filters, years, shared attributes shown, layout, physics, grouping, colours, the language switch;
+/* The controls in the side bar: filters, years, shared attributes shown, layout, physics, grouping, colours;
  * and the browser's back and forward, which reload the view the URL names.
  */
 
@@ -55,12 +55,6 @@ export function bindControls() {
   byId("colour-mode").addEventListener("change", function (event) {
     var mode = event.target.value;
     change(function (p) { p.colour = mode; });
-  });
-  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      var lang = button.dataset.lang;
-      change(function (p) { p.lang = lang; });
-    });
   });
   window.addEventListener("popstate", function () {
     state.params = readParams(window.location.search);

@@ -4,7 +4,8 @@
 
 import { byId, clear, el } from "./dom.js";
 import { entityHref } from "./state.js";
-import { pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { pick } from "./texts.js";
 
 export function panel() {
   var box = byId("map-panel");
@@ -17,7 +18,7 @@ export function evidenceList(items) {
   var list = el("div", "evidence-list");
   items.forEach(function (item) {
     if (!item.quote) {
-      list.appendChild(el("div", "evidence general", item.source ? t("no-quote") : t("general")));
+      list.appendChild(el("div", "evidence general", item.source ? t("(no quote)") : t("general knowledge (no document)")));
       return;
     }
     var box = el("div", "evidence");

@@ -4,7 +4,8 @@
  */
 
 import { state } from "./state.js";
-import { kindName, labelOf, number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, labelOf, number, pick } from "./texts.js";
 import { isNew, isUndated } from "./time.js";
 
 const PATH_COLOUR = "#ff5a00";
@@ -34,17 +35,17 @@ function nodeColour(node) {
 }
 
 function nodeTitle(node) {
-  var lines = [pick(node.labels, node.id), kindName(node.kind, node.family), t("tip-links", { n: node.degree })];
+  var lines = [pick(node.labels, node.id), kindName(node.kind, node.family), t("{n} links", { n: node.degree })];
   if (node.year) {
-    lines.push(t("tip-year", { year: node.year }));
+    lines.push(t("year {year}", { year: node.year }));
   }
   if (node.broker && state.params.colour === "community") {
-    lines.push(t("tip-broker"));
+    lines.push(t("links groups that otherwise stand apart"));
   }
   if (isNew(node)) {
-    lines.push(t("tip-new", { year: node.since }));
+    lines.push(t("new: since {year}", { year: node.since }));
   } else if (isUndated(node)) {
-    lines.push(t("tip-undated"));
+    lines.push(t("undated: the sources give no year"));
   }
   return lines.join("\n");
 }
@@ -55,15 +56,15 @@ function clusterName(cluster) {
     parts.push(pick(cluster.facets.kind.labels, cluster.facets.kind.key));
   }
   if (cluster.facets.city) {
-    parts.push(cluster.facets.city.id ? pick(cluster.facets.city.labels, cluster.facets.city.id) : t("unplaced"));
+    parts.push(cluster.facets.city.id ? pick(cluster.facets.city.labels, cluster.facets.city.id) : t("Not placed"));
   }
-  return parts.length ? parts.join(" · ") : t("cluster-rest");
+  return parts.length ? parts.join(" · ") : t("other groups");
 }
 
 function clusterTitle(cluster) {
   var names = cluster.top.map(function (labels) { return pick(labels); }).join(", ");
-  return [t("cluster-title", { count: number(cluster.count), name: clusterName(cluster) }),
-    t("cluster-top", { names: names }), cluster.openable ? t("cluster-open") : t("cluster-full")].join("\n");
+  return [t("{count} not drawn one by one: {name}", { count: number(cluster.count), name: clusterName(cluster) }),
+    t("Most connected: {names}", { names: names }), cluster.openable ? t("Click to open.") : t("Open already: narrow the view with filters to see the rest.")].join("\n");
 }
 
 const HIDDEN_LABEL = { color: "rgba(0,0,0,0)", strokeWidth: 0 };  // labels.js draws them, by importance
@@ -148,14 +149,14 @@ export function visEdge(edge, onPath) {
     return {
       id: edge.id, from: edge.from, to: edge.to, aggregate: true, count: edge.count, dashes: [4, 4],
       width: Math.min(8, 1 + Math.log2(edge.count)), color: { color: "#9aa5b1", highlight: "#1f5fae" },
-      title: t("links-n", { n: number(edge.count) })
+      title: t("{n} links", { n: number(edge.count) })
     };
   }
   var predicate = pick(state.view.predicates[edge.predicate], edge.predicate);
   var id = edge.from + "|" + edge.predicate + "|" + edge.to;
   // links to the margins (abroad, not placed) would cross the whole map: drawn faint
   var faint = state.marginIds[edge.from] || state.marginIds[edge.to];
-  var says = edge.general ? t("general") : (edge.evidence === 1 ? t("quote-1") : t("quotes-n", { n: edge.evidence }));
+  var says = edge.general ? t("general knowledge (no document)") : (edge.evidence === 1 ? t("1 quote") : t("{n} quotes", { n: edge.evidence }));
   return {
     id: id, from: edge.from, to: edge.to, predicate: edge.predicate, onPath: !!onPath,
     arrows: { to: { enabled: true, scaleFactor: 0.45 } }, dashes: !!edge.general,

@@ -14,7 +14,6 @@ import { bindControls } from "./controls.js";
 import { bindDrawers } from "./drawers.js";
 import { fetchJson } from "./dom.js";
 import { bindExport } from "./export.js";
-import { applyLanguage } from "./page.js";
 import { bindPaths } from "./paths.js";
 import { bindSearch } from "./search.js";
 import { bindTime } from "./time.js";
@@ -28,7 +27,6 @@ function start() {
   bindTime();
   bindDrawers();
   bindExport();
-  applyLanguage();
   var options = fetchJson(D.optionsApi).then(function (answer) {
     state.options = answer;
     answer.kinds.forEach(function (kind) { state.kinds[kind.kind] = kind; });

@@ -1,4 +1,4 @@
-/* The page around the map after each view: texts in the chosen language, the controls set from the
+/* The page around the map after each view: the controls set from the
  * parameters, the counts and the banner of a reduced view; then the network and the panel.
  */
 
@@ -16,7 +16,8 @@ import { renderTime } from "./time.js";
 import { renderCommunities, renderWords } from "./words.js";
 import { renderViewList } from "./viewlist.js";
 import { state } from "./state.js";
-import { number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number, pick } from "./texts.js";
 
 export function render(view) {
   state.nodeIndex = {};
@@ -31,7 +32,6 @@ export function render(view) {
   if (view.layout === "geo") {
     ensureOutline();
   }
-  applyLanguage();
   syncControls();
   renderCounts(view);
   renderChips(view);
@@ -66,7 +66,7 @@ function renderAbout() {
   }
   var names = about.documents.map(function (doc) { return pick(doc.labels, doc.id); });
   var box = byId("map-about");
-  box.textContent = t("about", { count: about.documents.length, built: about.built || "?",
+  box.textContent = t("{count} source documents · dataset {dataset}, built {built} · lsh-kg {version}", { count: about.documents.length, built: about.built || "?",
     dataset: about.dataset || "?",
     version: about.version || "?" });
   box.title = names.join("\n");
@@ -74,17 +74,17 @@ function renderAbout() {
 
 function renderCounts(view) {
   var counts = view.counts;
-  var text = t("counts", { nodes: number(counts.nodes), edges: number(counts.edges) });
+  var text = t("{nodes} nodes · {edges} links", { nodes: number(counts.nodes), edges: number(counts.edges) });
   if (counts.clusters) {
-    text += t("counts-clusters", { clusters: number(counts.clusters) });
+    text += t(" · {clusters} clusters", { clusters: number(counts.clusters) });
   }
   if (counts.matched !== counts.nodes) {
-    text += t("counts-matched", { matched: number(counts.matched) });
+    text += t(" (of {matched} in this view)", { matched: number(counts.matched) });
   }
-  text += t("counts-total", { total: number(counts.total.nodes) });
+  text += t(" · whole graph: {total} nodes", { total: number(counts.total.nodes) });
   (view.chosen.partnership || []).forEach(function (chosen) {
     if (chosen.members === 0) {
-      text += " · " + t("no-members", { name: pick(chosen.labels, chosen.id) });
+      text += " · " + t("{name}: no members named in the sources", { name: pick(chosen.labels, chosen.id) });
     }
   });
   var box = byId("map-counts");
@@ -93,14 +93,14 @@ function renderCounts(view) {
   box.dataset.matched = String(counts.matched);
   var banner = byId("reduced-banner");
   banner.hidden = !view.reduced;
-  banner.textContent = view.reduced ? t("reduced", { matched: number(counts.matched), max: number(view.maxNodes),
+  banner.textContent = view.reduced ? t("Large view: {matched} nodes, more than the {max} drawn at once. Shown: the {nodes} most connected, the rest in {clusters} clusters (dashed circles). Click a cluster to open it, or narrow the view with a filter or a lens.", { matched: number(counts.matched), max: number(view.maxNodes),
     nodes: number(counts.nodes), clusters: number(counts.clusters) }) : "";
 }
 
 // the shipped data, then each user's import, named in the page's language
 function sourceItems(sources) {
   return sources.map(function (source) {
-    var name = source.id === "shipped" ? t("source-shipped") : t("imported", { name: source.id });
+    var name = source.id === "shipped" ? t("shipped (the documents)") : t("imported: {name}", { name: source.id });
     return { id: source.id, count: source.count, labels: { en: name, nl: name } };
   });
 }
@@ -121,7 +121,7 @@ function fillSelect(select, items, current) {
       select.appendChild(groups[groupName]);
     }
     var unnamed = select.id === "filter-partnership" && !item.count;  // a partnership no source names members of
-    var count = unnamed ? t("no-members-short") : number(item.count);
+    var count = unnamed ? t("no members named in the sources") : number(item.count);
     var option = el("option", null, pick(item.labels, item.id) + " (" + count + ")");
     option.value = item.id;
     groups[groupName].appendChild(option);
@@ -149,18 +149,5 @@ function syncControls() {
   byId("path-attributes").checked = params.avoid !== null && params.avoid.indexOf("city") < 0;
   document.querySelectorAll("#show-attributes input").forEach(function (box) {
     box.checked = params.show.indexOf(box.value) >= 0;
-  });
-}
-
-export function applyLanguage() {
-  document.documentElement.lang = state.params.lang;
-  document.querySelectorAll("[data-i18n]").forEach(function (node) {
-    node.textContent = t(node.dataset.i18n);
-  });
-  document.querySelectorAll("[data-i18n-placeholder]").forEach(function (node) {
-    node.placeholder = t(node.dataset.i18nPlaceholder);
-  });
-  document.querySelectorAll(".lang-switch [data-lang]").forEach(function (button) {
-    button.setAttribute("aria-pressed", button.dataset.lang === state.params.lang ? "true" : "false");
   });
 }

@@ -9,7 +9,8 @@ import { button, evidenceList, factRow, panel } from "./evidence.js";
 import { swatch } from "./legend.js";
 import { setPathEnd } from "./paths.js";
 import { D, entityHref, isOwn, state } from "./state.js";
-import { number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number, pick } from "./texts.js";
 import { change } from "./view.js";
 
 function takeFocusIn(box) {
@@ -26,7 +27,7 @@ export function showNode(id, takeFocus) {
   var box = panel();
   box.dataset.node = id;
   box.dataset.kind = "node";
-  box.appendChild(el("p", "muted", t("loading-details")));
+  box.appendChild(el("p", "muted", t("Loading…")));
   return fetchJson(D.nodeApi + encodeURIComponent(id)).then(function (details) {
     if (byId("map-panel").dataset.node === id) {
       renderNode(details);
@@ -51,47 +52,47 @@ function renderNode(d) {
   kind.appendChild(el("span", "panel-kind-name", pick(d.kindLabels, d.kind)));
   box.appendChild(kind);
   (d.imported || []).forEach(function (name) {  // data a user imported, told apart from ours
-    box.appendChild(el("p", "badge badge-imported", t("imported", { name: name })));
+    box.appendChild(el("p", "badge badge-imported", t("imported: {name}", { name: name })));
   });
 
   var actions = el("div", "panel-actions");
   if (isOwn(d.id)) {
-    var page = el("a", "button small", t("entity-page"));
+    var page = el("a", "button small", t("Entity page"));
     page.href = entityHref(d.id);
     actions.appendChild(page);
   }
   var expanded = state.params.expand.indexOf(d.id) >= 0;
-  actions.appendChild(button(expanded ? t("collapse") : t("expand"), function () { toggleExpand(d.id); }));
-  actions.appendChild(button(t("focus-here"), function () {
+  actions.appendChild(button(expanded ? t("Hide neighbours") : t("Show neighbours"), function () { toggleExpand(d.id); }));
+  actions.appendChild(button(t("Only this neighbourhood"), function () {
     change(function (p) { p.focus = d.id; p.depth = "1"; p.expand = []; p.open = []; });
   }));
-  actions.appendChild(button(t("path-from-here"), function () { setPathEnd("from", d.id, pick(d.labels, d.id)); }));
-  actions.appendChild(button(t("path-to-here"), function () { setPathEnd("to", d.id, pick(d.labels, d.id)); }));
+  actions.appendChild(button(t("Path from here"), function () { setPathEnd("from", d.id, pick(d.labels, d.id)); }));
+  actions.appendChild(button(t("Path to here"), function () { setPathEnd("to", d.id, pick(d.labels, d.id)); }));
   box.appendChild(actions);
 
   var facts = el("dl", "panel-facts");
   if (d.abbreviations.length) {
-    factRow(facts, t("abbreviations"), d.abbreviations.join(", "));
+    factRow(facts, t("Abbreviations"), d.abbreviations.join(", "));
   }
   if (d.year) {
-    factRow(facts, t("year"), String(d.year));
+    factRow(facts, t("Year"), String(d.year));
   }
   if (d.coordinates) {
     var where = d.coordinates.lat.toFixed(4) + ", " + d.coordinates.lon.toFixed(4);
     if (d.coordinates.placedBy) {
-      where += " (" + t("placed-by", { name: pick(d.coordinates.placedBy.labels, d.coordinates.placedBy.id) }) + ")";
+      where += " (" + t("those of {name}", { name: pick(d.coordinates.placedBy.labels, d.coordinates.placedBy.id) }) + ")";
     }
-    factRow(facts, t("coordinates"), where);
+    factRow(facts, t("Coordinates"), where);
   }
-  factRow(facts, t("connected"), t("connected-value", { degree: d.degree, rank: number(d.rank), nodes: number(d.nodes) }));
+  factRow(facts, t("Connectedness"), t("{degree} linked entities · rank {rank} of {nodes}", { degree: d.degree, rank: number(d.rank), nodes: number(d.nodes) }));
   if (d.community !== null && d.community !== undefined) {
-    factRow(facts, t("community"), String(d.community + 1));
+    factRow(facts, t("Community"), String(d.community + 1));
   }
   box.appendChild(facts);
 
   if (d.facts.length) {
     var factSection = el("section", "panel-section panel-facts-section");
-    factSection.appendChild(el("h3", null, t("facts")));
+    factSection.appendChild(el("h3", null, t("Facts")));
     var factList = el("ul", "link-list");
     d.facts.forEach(function (fact) {
       var item = el("li");
@@ -109,9 +110,9 @@ function renderNode(d) {
   }
 
   var linkSection = el("section", "panel-section panel-links");
-  linkSection.appendChild(el("h3", null, t("links") + " (" + number(d.links.length) + ")"));
+  linkSection.appendChild(el("h3", null, t("Links") + " (" + number(d.links.length) + ")"));
   if (d.neighboursListed < d.neighbours) {
-    linkSection.appendChild(el("p", "muted", t("links-more", { shown: d.neighboursListed, total: d.neighbours })));
+    linkSection.appendChild(el("p", "muted", t("Showing links to the {shown} most connected of {total} neighbours.", { shown: d.neighboursListed, total: d.neighbours })));
   }
   var list = el("ul", "link-list");
   d.links.forEach(function (link) {
@@ -148,24 +149,24 @@ export function showEdge(edgeId, takeFocus) {
       var node = state.nodes.get(id);
       return node ? node.label : id;
     });
-    box.appendChild(el("h2", null, t("edge-heading")));
-    box.appendChild(el("p", null, t("aggregate", { count: number(item.count), a: ends[0], b: ends[1] })));
-    box.appendChild(el("p", "muted", t("aggregate-hint")));
+    box.appendChild(el("h2", null, t("Link")));
+    box.appendChild(el("p", null, t("{count} links between {a} and {b}.", { count: number(item.count), a: ends[0], b: ends[1] })));
+    box.appendChild(el("p", "muted", t("Open the cluster to see them one by one.")));
     [item.from, item.to].forEach(function (id) {
       var node = state.nodes.get(id);
       if (node && node.cluster && node.openable) {
-        box.appendChild(button(t("open-cluster") + ": " + node.label, function () { openCluster(node); }));
+        box.appendChild(button(t("Open the cluster") + ": " + node.label, function () { openCluster(node); }));
       }
     });
     return null;
   }
-  box.appendChild(el("p", "muted", t("loading-details")));
+  box.appendChild(el("p", "muted", t("Loading…")));
   var query = new URLSearchParams({ from: item.from, to: item.to, predicate: item.predicate });
   return fetchJson(D.edgeApi + "?" + query.toString()).then(function (d) {
     var again = panel();
     again.dataset.kind = "edge";
     again.dataset.edge = edgeId;
-    again.appendChild(el("h2", null, t("edge-heading")));
+    again.appendChild(el("h2", null, t("Link")));
     var sentence = el("p", "edge-sentence");
     var from = el("button", "link-other", pick(d.from.labels, d.from.id));
     from.type = "button";
@@ -179,7 +180,7 @@ export function showEdge(edgeId, takeFocus) {
     again.appendChild(sentence);
     d.roles.forEach(function (role) { again.appendChild(el("p", "link-role", t("role") + ": " + role)); });
     var section = el("section", "panel-section");
-    section.appendChild(el("h3", null, t("edge-says")));
+    section.appendChild(el("h3", null, t("Which document says so")));
     section.appendChild(evidenceList(d.evidence));
     again.appendChild(section);
     if (takeFocus) {

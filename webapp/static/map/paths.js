@@ -10,16 +10,23 @@ import { byId, el } from "./dom.js";
 import { button, evidenceList, panel } from "./evidence.js";
 import { autocomplete } from "./search.js";
 import { state } from "./state.js";
-import { labelOf, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { labelOf, pick } from "./texts.js";
 import { change } from "./view.js";
 
-const SHARED = { city: "shared-place", hotspot: "shared-place", region: "shared-place", area: "shared-area",
-  concept: "shared-theme" };
+// a shared attribute's step, said as such, by the attribute's family
+function sharedText(family, name) {
+  var values = { name: name };
+  return {
+    city: t("both in {name}", values), hotspot: t("both in {name}", values), region: t("both in {name}", values), area: t("both work on {name}", values),
+    concept: t("both about {name}", values)
+  }[family];
+}
 const WITH_ATTRIBUTES = ["region"];  // never through "the Netherlands", even when attributes are asked for
 
 function sharedKey(id) {
   var node = state.nodeIndex[id];
-  return node ? SHARED[node.family] : null;
+  return node && ["city", "hotspot", "region", "area", "concept"].indexOf(node.family) >= 0 ? node.family : null;
 }
 
 function pathText(ids) {
@@ -28,7 +35,7 @@ function pathText(ids) {
   for (var index = 1; index < ids.length; index += 1) {
     var key = index < ids.length - 1 ? sharedKey(ids[index]) : null;
     if (key) {
-      text += " · " + t(key, { name: labelOf(ids[index]) }) + " · ";
+      text += " · " + sharedText(key, labelOf(ids[index])) + " · ";
     } else {
       text += (index > 1 && sharedKey(ids[index - 1]) ? "" : " → ") + labelOf(ids[index]);
     }
@@ -45,21 +52,22 @@ export function renderPath(path) {
     return ids.slice(1, -1).some(function (id) { return sharedKey(id); });
   });
   box.dataset.shared = shared ? "true" : "false";
-  box.appendChild(el("h2", null, t(shared ? "path-title-shared" : "path-title", { a: a, b: b })));
+  box.appendChild(el("h2", null, shared ? t("What {a} and {b} have in common", { a: a, b: b }) : t("How {a} and {b} are connected", { a: a, b: b })));
   if (!path.found) {
     var asked = state.params.avoid !== null && state.params.avoid.indexOf("city") < 0;
-    box.appendChild(el("p", "path-none", t(asked ? "path-none-anything" : "path-none", { a: a, b: b })));
+    box.appendChild(el("p", "path-none", asked ? t("No path between {a} and {b}, not even through shared places and areas.", { a: a, b: b })
+      : t("The sources name no chain of links (membership, partnership, deal, investment, site, post, funding) between {a} and {b}.", { a: a, b: b })));
     if (!asked) {
-      box.appendChild(button(t("path-try-shared"), function () {
+      box.appendChild(button(t("Show what they have in common (places, areas)"), function () {
         change(function (p) { p.avoid = WITH_ATTRIBUTES.slice(); });
       }));
     }
     return;
   }
   if (shared) {
-    box.appendChild(el("p", "path-shared-note", t("path-shared-note", { a: a, b: b })));
+    box.appendChild(el("p", "path-shared-note", t("Some steps are shared places or areas, not links: “both in Leiden” does not mean that they work together.", { a: a, b: b })));
   }
-  box.appendChild(el("p", null, t("path-summary", { count: path.paths.length, length: path.length })));
+  box.appendChild(el("p", null, t("{count} shortest path(s), {length} step(s) each:", { count: path.paths.length, length: path.length })));
   var list = el("ol", "path-list");
   path.paths.forEach(function (ids) { list.appendChild(el("li", "path-item", pathText(ids))); });
   box.appendChild(list);
@@ -68,7 +76,7 @@ export function renderPath(path) {
     return;
   }
   var section = el("section", "panel-section");
-  section.appendChild(el("h3", null, t("path-hops")));
+  section.appendChild(el("h3", null, t("Evidence for each step")));
   path.hops.forEach(function (hop) {
     var item = el("div", "path-hop");
     hop.links.forEach(function (link) {
@@ -85,10 +93,10 @@ function toldPaths(told) {
   // each path hop by hop, as the server tells it in the view's language: a sentence, then the
   // document's words that say so; a hop through a shared attribute says "both have ...", not a link
   var section = el("section", "panel-section path-told");
-  section.appendChild(el("h3", null, t("path-sentences")));
+  section.appendChild(el("h3", null, t("Step by step, with the documents' words")));
   told.forEach(function (path, index) {
     if (told.length > 1) {
-      section.appendChild(el("h4", null, t("path-number", { n: index + 1 })));
+      section.appendChild(el("h4", null, t("Path {n}", { n: index + 1 })));
     }
     var list = el("ol", "path-sentences");
     path.hops.forEach(function (hop) {
@@ -97,7 +105,7 @@ function toldPaths(told) {
       item.dataset.to = hop.to;
       item.appendChild(el("p", "sentence", hop.sentence));
       if (hop.shared) {
-        item.appendChild(el("p", "path-shared-note", t("path-shared-hop")));
+        item.appendChild(el("p", "path-shared-note", t("A shared attribute, not a link between the two.")));
       }
       item.appendChild(evidenceList(hop.evidence));
       list.appendChild(item);
@@ -117,7 +125,7 @@ export function setPathEnd(which, id, label) {
 
 function findPath() {
   if (!state.path.from || !state.path.to) {
-    byId("map-message").textContent = t("path-need");
+    byId("map-message").textContent = t("Choose both ends from the suggestions.");
     return;
   }
   var avoid = byId("path-attributes").checked ? WITH_ATTRIBUTES.slice() : null;

@@ -11,9 +11,12 @@ const LIST_PARAMS = ["kind", "place", "partnership", "area", "source", "expand",
 const ORDER = ["kind", "place", "partnership", "area", "source", "year_from", "year_to", "focus", "depth", "lens",
   "expand", "open", "cluster", "layout", "physics", "lang", "colour", "from", "to", "avoid", "show", "select", "at",
   "undated"];
+const LANGUAGES = ["en", "nl"];
+// the page's language is the server's choice (?lang=, the cookie, Accept-Language; a switch reloads),
+// written into the URL unless English, so that a link reopens the view in its language
+const PAGE_LANG = LANGUAGES.indexOf(document.documentElement.lang) >= 0 ? document.documentElement.lang : "en";
 const DEFAULTS = { depth: "1", cluster: "kind", layout: "force", physics: "on", lang: "en", colour: "kind",
   undated: "on" };
-const LANGUAGES = ["en", "nl"];
 
 export const state = {
   params: readParams(window.location.search),
@@ -44,11 +47,11 @@ export function readParams(search) {
     } else if (name === "avoid") {
       params.avoid = query.has("avoid") ? query.getAll("avoid").filter(Boolean) : null;
     } else {
-      params[name] = query.get(name) || DEFAULTS[name] || "";
+      params[name] = query.get(name) || (name === "lang" ? PAGE_LANG : DEFAULTS[name]) || "";
     }
   });
   if (LANGUAGES.indexOf(params.lang) < 0) {
-    params.lang = "en";
+    params.lang = PAGE_LANG;
   }
   return params;
 }

@@ -7,7 +7,8 @@
 
 import { byId } from "./dom.js";
 import { state } from "./state.js";
-import { number, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number } from "./texts.js";
 import { change } from "./view.js";
 
 const STEP_MS = 1400;
@@ -38,7 +39,7 @@ function goTo(year, options) {
 function stop() {
   state.time.playing = false;
   clearTimeout(state.time.timer);
-  byId("time-play").textContent = t("time-play");
+  byId("time-play").textContent = t("Play");
   byId("time-play").setAttribute("aria-pressed", "false");
 }
 
@@ -79,7 +80,7 @@ function play() {
     return;
   }
   state.time.playing = true;
-  byId("time-play").textContent = t("time-pause");
+  byId("time-play").textContent = t("Pause");
   byId("time-play").setAttribute("aria-pressed", "true");
   if (state.params.at && Number(state.params.at) >= time.max) {
     state.params.at = "";  // played to the end before: start again from the first year
@@ -98,23 +99,23 @@ export function renderTime(view) {
   slider.min = String(time.min);
   slider.max = String(time.max);
   slider.value = String(time.at || time.max);
-  byId("time-label").textContent = time.at ? t("time-year", { year: time.at }) : t("time-all");
+  byId("time-label").textContent = time.at ? t("As it stood in {year}", { year: time.at }) : t("All years");
   byId("time-undated").checked = time.undatedShown;
   byId("time-undated").disabled = !time.at;  // without a year nothing is left out for having none
   byId("time-clear").disabled = !time.at;
   var status = byId("time-status");
   if (!time.at) {
-    status.textContent = t("time-none", { dated: number(time.dated), undated: number(time.undated) });
+    status.textContent = t("{dated} entities have a year in the sources, {undated} are undated.", { dated: number(time.dated), undated: number(time.undated) });
     state.time.previous = null;
     return;
   }
   var added = view.nodes.filter(isNew).length;
-  var text = t("time-summary", { year: time.at, nodes: number(view.counts.nodes) });
+  var text = t("In {year}: {nodes} nodes.", { year: time.at, nodes: number(view.counts.nodes) });
   if (state.time.previous !== null && state.time.previous < time.at) {
-    text += " " + t("time-new", { n: number(added), previous: state.time.previous });
+    text += " " + t("{n} new since {previous} (green).", { n: number(added), previous: state.time.previous });
   }
   if (time.undatedShown) {
-    text += " " + t("time-undated-drawn", { n: number(time.undatedDrawn) });
+    text += " " + t("{n} undated, kept (dashed border).", { n: number(time.undatedDrawn) });
   }
   status.textContent = text;
 }
@@ -126,7 +127,7 @@ export function bindTime() {
     goTo(Number(slider.value));
   });
   slider.addEventListener("input", function () {
-    byId("time-label").textContent = t("time-year", { year: slider.value });
+    byId("time-label").textContent = t("As it stood in {year}", { year: slider.value });
   });
   byId("time-play").addEventListener("click", play);
   byId("time-clear").addEventListener("click", function () {

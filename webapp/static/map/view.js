@@ -6,7 +6,7 @@
 import { byId, fetchJson } from "./dom.js";
 import { render } from "./page.js";
 import { D, app, queryOf, readParams, state } from "./state.js";
-import { t } from "./texts.js";
+import { t } from "../i18n.js";
 
 export function change(update, options) {
   update(state.params);
@@ -16,7 +16,7 @@ export function change(update, options) {
 export function loadView(push) {
   var sequence = ++state.sequence;
   setState("loading");
-  byId("map-message").textContent = t("loading");
+  byId("map-message").textContent = t("Drawing…");
   return fetchJson(D.viewApi + "?" + queryOf(state.params)).then(function (view) {
     if (sequence !== state.sequence) {
       return null;
@@ -48,6 +48,6 @@ export function showError(error) {
   setState("error");
   byId("map-message").textContent = "";
   var box = byId("map-error");
-  box.textContent = t("failed", { error: error.message || String(error) });
+  box.textContent = t("The map could not be loaded: {error}", { error: error.message || String(error) });
   box.hidden = false;
 }

@@ -7,7 +7,8 @@ import { selectEntity } from "./actions.js";
 import { byId, clear, el } from "./dom.js";
 import { showEdge } from "./panel.js";
 import { state } from "./state.js";
-import { kindName, labelOf, number, pick, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { kindName, labelOf, number, pick } from "./texts.js";
 
 function entry(text, onChoose) {
   var item = el("li");
@@ -19,7 +20,7 @@ function entry(text, onChoose) {
 }
 
 export function renderViewList(view) {
-  byId("view-list-summary").textContent = t("list-summary", { nodes: number(view.nodes.length),
+  byId("view-list-summary").textContent = t("{nodes} nodes, {edges} links", { nodes: number(view.nodes.length),
     edges: number(view.edges.filter(function (edge) { return !edge.aggregate; }).length) });
   var nodes = byId("view-list-nodes");
   clear(nodes);
@@ -37,7 +38,7 @@ export function renderViewList(view) {
       return;
     }
     var id = edge.from + "|" + edge.predicate + "|" + edge.to;
-    var says = edge.general ? " (" + t("general") + ")" : "";
+    var says = edge.general ? " (" + t("general knowledge (no document)") + ")" : "";
     var item = entry(labelOf(edge.from) + " — " + pick(state.view.predicates[edge.predicate], edge.predicate) +
       " → " + labelOf(edge.to) + says, function () { showEdge(id, true); });
     item.dataset.id = id;

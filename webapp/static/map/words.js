@@ -9,41 +9,42 @@ import { byId, clear, el, fetchJson } from "./dom.js";
 import { communityColour } from "./items.js";
 import { swatch } from "./legend.js";
 import { D, state } from "./state.js";
-import { number, t } from "./texts.js";
+import { t } from "../i18n.js";
+import { number } from "./texts.js";
 
 const TOP_GROUPS = 5;
 var loaded = {};
 
 function names(refs, withCount) {
   return refs.map(function (ref) {
-    return withCount ? t("words-actor-links", { name: ref.label, n: number(ref.links) }) : ref.label;
+    return withCount ? t("{name} ({n} actors linked)", { name: ref.label, n: number(ref.links) }) : ref.label;
   }).join(", ");
 }
 
 function groupName(groups, numberOf) {
   var group = groups.filter(function (g) { return g.number === numberOf; })[0];
-  return group ? t("words-group", { n: group.number, name: group.name }) : "";
+  return group ? t("group {n}, {name}", { n: group.number, name: group.name }) : "";
 }
 
 function tell(words) {
   var body = byId("map-words-body");
   clear(body);
   if (!words.central.length) {
-    body.appendChild(el("p", "muted", t("words-none")));
+    body.appendChild(el("p", "muted", t("No links between actors.")));
     return;
   }
-  body.appendChild(el("p", "words-central", t("words-central", { names: names(words.central, true),
+  body.appendChild(el("p", "words-central", t("Most linked among {actors} actors: {names}.", { names: names(words.central, true),
     actors: number(words.actors) })));
   words.brokers.forEach(function (broker) {
     var groups = broker.groups.map(function (n) { return groupName(words.groups, n); });
-    body.appendChild(el("p", "words-broker", t("words-broker", { name: broker.label, groups: groups.join(t("words-and")) })));
+    body.appendChild(el("p", "words-broker", t("{name} links groups that otherwise stand apart: {groups}.", { name: broker.label, groups: groups.join(t(" and ")) })));
   });
-  var list = el("p", "words-groups", t("words-groups", { count: number(words.groups.length) }) + " " +
+  var list = el("p", "words-groups", t("{count} groups work together:", { count: number(words.groups.length) }) + " " +
     words.groups.slice(0, TOP_GROUPS).map(function (group) {
-      return t("words-group-size", { name: groupName(words.groups, group.number), n: number(group.size) });
+      return t("{name}, {n} actors", { name: groupName(words.groups, group.number), n: number(group.size) });
     }).join("; ") + (words.groups.length > TOP_GROUPS ? "; …" : "."));
   body.appendChild(list);
-  var more = el("a", "words-more", t("words-more"));
+  var more = el("a", "words-more", t("More in the ecosystem overview"));
   more.href = D.overviewUrl + (state.params.lang === "nl" ? "?lang=nl" : "");
   body.appendChild(el("p")).appendChild(more);
 }
@@ -70,14 +71,14 @@ export function renderCommunities(view) {
   if (view.communities) {
     var brokers = el("li", "legend-broker");
     brokers.appendChild(swatch("dot", "#ffffff"));
-    brokers.appendChild(el("span", "legend-name", t("community-broker")));
+    brokers.appendChild(el("span", "legend-name", t("thick dark border: links groups that otherwise stand apart")));
     list.appendChild(brokers);
   }
   (view.communities || []).forEach(function (group) {
     var item = el("li");
     item.dataset.community = String(group.number);
     item.appendChild(swatch("dot", communityColour(group.number)));
-    var name = group.number ? t("words-group", { n: group.number, name: group.name }) : t("community-none");
+    var name = group.number ? t("group {n}, {name}", { n: group.number, name: group.name }) : t("in no group (places, themes, actors without links)");
     item.appendChild(el("span", "legend-name", name));
     item.appendChild(el("span", "legend-count", number(group.shown)));
     list.appendChild(item);
