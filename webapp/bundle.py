@@ -16,7 +16,7 @@ from graph.export.subgraph import ExportError
 from graph.store.backends import StoreUnavailable
 from graph.store.version import store_version
 from webapp.app_store import get_store
-from webapp.export import get_kind_tree, get_network, suggestions
+from webapp.export import export_error_response, get_kind_tree, get_network
 from webapp.map_state import get_map_model, max_nodes
 from webapp.slow_work import SlowRequestRefused, refused, run_slow
 from webapp.user_query import arrival
@@ -52,13 +52,7 @@ def bundle() -> Response | tuple[Response, int]:
 
         found = run_slow(made, "the bundle")
     except ExportError as error:
-        body = error.as_dict()
-        if error.status == 404 and error.value:
-            body["suggestions"] = suggestions(error.value)
-        response = jsonify(body)
-        if error.retry_after_s is not None:
-            response.headers["Retry-After"] = str(error.retry_after_s)
-        return response, error.status
+        return export_error_response(error)
     except SlowRequestRefused as error:
         return refused(error)
     except StoreUnavailable as error:

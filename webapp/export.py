@@ -39,7 +39,7 @@ from webapp.slow_work import SlowRequestRefused, refused, slow_place
 from webapp.sparql_protocol import TRUNCATED_HEADER
 from webapp.user_query import arrival
 
-__all__ = ["SELECTIONS", "blueprint", "get_kind_tree", "get_network", "suggestions"]
+__all__ = ["SELECTIONS", "blueprint", "export_error_response", "get_kind_tree", "get_network", "suggestions"]
 
 blueprint = Blueprint("export", __name__, url_prefix="/api")
 
@@ -65,7 +65,8 @@ def suggestions(text: str, limit: int = 5) -> list[dict]:
             for hit in get_search_index().search(words, limit=limit)]
 
 
-def _error(error: ExportError) -> tuple[Response, int]:
+def export_error_response(error: ExportError) -> tuple[Response, int]:
+    """An export's (or a bundle's) error as JSON: suggestions for an unknown id, Retry-After when cut."""
     body = error.as_dict()
     if error.status == 404 and error.value:
         body["suggestions"] = suggestions(error.value)
@@ -138,7 +139,7 @@ def export_subgraph() -> Response | tuple[Response, int]:
             place.end()
             raise
     except ExportError as error:
-        return _error(error)
+        return export_error_response(error)
     except SlowRequestRefused as error:
         return refused(error)
     except StoreUnavailable as error:

@@ -6,7 +6,9 @@ Registered onto the `lshkg` group by `webapp/cli.py`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qs
 
 import click
@@ -17,7 +19,7 @@ from graph.cli.options import endpoint_option, fail, open_configured_store
 from graph.entity.indexes import kind_tree
 from graph.entity.search import build_search_index
 from graph.export.about import version_words
-from graph.export.bundle import make_bundle
+from graph.export.bundle import Bundle, make_bundle
 from graph.export.formats import FORMATS, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.selection import run_selection
@@ -75,17 +77,30 @@ def _suggest(store: Store, value: str) -> str:
 def _write_bundle(output: Path | None, endpoint: str | None, base_iri: str, options: dict) -> None:
     store = open_configured_store(endpoint)
     version = store_version(store)
-    try:
+
+    def made() -> Bundle:
         selection = selection_from_options(options)
         subgraph = run_selection(selection, cli_sources(store, base_iri))
-        made = make_bundle(selection, subgraph, store, base_iri, version=version)
+        return make_bundle(selection, subgraph, store, base_iri, version=version)
+
+    bundle = _made(store, made)
+    _write(output, bundle.body, bundle.filename, f"bundle, {version_words(version)}")
+
+
+_Made = TypeVar("_Made")
+
+
+def _made(store: Store, make: Callable[[], _Made]) -> _Made:
+    """What `make` gives from the store, which is closed after; an unknown id (with suggestions), a
+    bad selection or an unreachable store ends the command with its error."""
+    try:
+        return make()
     except ExportError as error:
         fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
     except StoreUnavailable as error:
         fail(str(error))
     finally:
         store.close()
-    _write(output, made.body, made.filename, f"bundle, {version_words(version)}")
 
 
 def _write(output: Path | None, body: bytes, filename: str, what: str) -> None:
@@ -135,12 +150,6 @@ def export_command(output: Path | None, format_name: str | None, endpoint: str |
         fail(str(error))
     store = open_configured_store(endpoint)
     version = store_version(store)
-    try:
-        exported = export(_select(store, base_iri, options), chosen, store, base_iri, version=version)
-    except ExportError as error:
-        fail(str(error) + (_suggest(store, error.value) if error.status == 404 and error.value else ""))
-    except StoreUnavailable as error:
-        fail(str(error))
-    finally:
-        store.close()
+    exported = _made(store, lambda: export(_select(store, base_iri, options), chosen, store, base_iri,
+                                           version=version))
     _write(output, exported.body, exported.filename, f"{chosen}, {version_words(version)}")
