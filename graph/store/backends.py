@@ -23,7 +23,8 @@ from graph.store.derived import derived_folder, forget_version
 from graph.store.query_pool import EngineFailure, LongQueries, QueryPool, QueryTimeout
 from graph.store.results import Answer, write_boolean, write_solutions, write_triples
 
-__all__ = ["EmbeddedStore", "RemoteStore", "Store", "StoreUnavailable", "load_store", "open_store"]
+__all__ = ["EmbeddedStore", "RemoteStore", "Store", "StoreUnavailable", "load_store", "open_store",
+           "write_new_store"]
 
 VIRTUOSO_ASK_COLUMN = "__ASK_RETVAL"
 
@@ -227,6 +228,25 @@ def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, quer
     return EmbeddedStore(path, query_workers, query_workers_max, long_queries)
 
 
+def write_new_store(folder: Path, dataset_file: Path, add: Callable[[ox.Store], None] | None = None) -> None:
+    """A new store at `folder`: the dataset bulk-loaded, then what `add` puts in, written and closed
+    (RocksDB's handle let go before the folder is moved or opened). Nothing is left of it if a step
+    fails or is interrupted."""
+    store = ox.Store(str(folder))
+    try:
+        store.bulk_load(path=str(dataset_file), format=ox.RdfFormat.N_TRIPLES)
+        if add is not None:
+            add(store)
+        store.flush()
+    except BaseException:
+        del store
+        gc.collect()
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    del store
+    gc.collect()
+
+
 def load_store(dataset_file: Path, path: Path) -> None:
     """Bulk-load the dataset into a new store beside `path`, then swap it in.
 
@@ -237,17 +257,7 @@ def load_store(dataset_file: Path, path: Path) -> None:
     stale = path.with_name(path.name + ".old")
     for leftover in (fresh, stale):
         shutil.rmtree(leftover, ignore_errors=True)
-    store = ox.Store(str(fresh))
-    try:
-        store.bulk_load(path=str(dataset_file), format=ox.RdfFormat.N_TRIPLES)
-        store.flush()
-    except BaseException:
-        del store
-        gc.collect()
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    del store
-    gc.collect()  # closes the RocksDB handle before the folder is moved
+    write_new_store(fresh, dataset_file)
     forget_version(derived_folder(path))
     if path.exists():
         path.rename(stale)

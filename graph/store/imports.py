@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import gc
 import os
 import shutil
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.store.backends import write_new_store
 from graph.store.derived import derived_folder, forget_version
 
 __all__ = ["ImportBusy", "ImportInfo", "import_lock", "imported_quads", "list_imports", "replace_store",
@@ -117,21 +117,14 @@ def replace_store(dataset_file: Path, store_dir: Path, quads: Iterable[ox.Quad])
     the previous generation is kept for the processes that still read it."""
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = store_dir.with_name(f"{store_dir.name}.g{time.time_ns()}")
-    store = ox.Store(str(fresh))
-    try:
-        store.bulk_load(path=str(dataset_file), format=ox.RdfFormat.N_TRIPLES)
+
+    def add_imports(store: ox.Store) -> None:
         _pause_for_tests("shipped data written to the new store")
-        quads = list(quads)
-        store.bulk_extend(quads)
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
-        store.flush()
-    except BaseException:
-        del store
-        gc.collect()
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    del store
-    gc.collect()  # closes the RocksDB handle before the folder is used
+        listed = list(quads)
+        store.bulk_extend(listed)
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in listed)
+
+    write_new_store(fresh, dataset_file, add_imports)
     previous = store_dir.resolve() if store_dir.is_symlink() else None
     if store_dir.exists() and not store_dir.is_symlink():  # a store `lshkg build` wrote: a generation now
         kept = store_dir.with_name(f"{store_dir.name}.g0")
