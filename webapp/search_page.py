@@ -29,7 +29,7 @@ def _arguments() -> tuple[str, str, int, list[str]]:
     text = request.args.get("q", "")
     if len(text) > MAX_QUERY:
         raise BadParameter("q", gettext("q is longer than %(n)s characters", n=MAX_QUERY))
-    lang = request.args.get("lang") or current_language()
+    lang = request.args.get("lang", current_language())  # given but empty is an error, as any other
     if lang not in LANGUAGES:
         raise BadParameter("lang", gettext("lang=%(lang)s is not a language here", lang=repr(lang)),
                            list(LANGUAGES))

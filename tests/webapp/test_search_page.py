@@ -55,7 +55,7 @@ def test_the_page_shows_the_hits_as_links(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize(("query", "parameter"), [
-    ("q=x&lang=fr", "lang"), ("q=x&limit=0", "limit"), ("q=x&limit=many", "limit"),
+    ("q=x&lang=fr", "lang"), ("q=x&lang=", "lang"), ("q=x&limit=0", "limit"), ("q=x&limit=many", "limit"),
     ("q=x&kind=Unicorn", "kind"), ("q=" + "a" * 201, "q")])
 def test_bad_parameters_are_400_naming_them(client: FlaskClient, query: str, parameter: str) -> None:
     response = client.get("/search.json?" + query)
