@@ -8,36 +8,24 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, chromium_available
-from tests.browser.map_page import TIMEOUT_MS, drawn, open_map, view_query
+from tests.browser.chromium import Server, chromium_available
+from tests.browser.map_page import drawn, open_map, view_query
 from tests.browser.test_map_browser import browser, data_dir, server
-from tests.browser.test_map_export_browser import focus_on_kite
+from tests.browser.test_map_export_browser import focus_on_kite, page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "server"]
+__all__ = ["browser", "data_dir", "page", "server"]
 ID = "https://w3id.org/lsh-kg/id/"
 
-
-@pytest.fixture
-def page(browser: Any, server: Server) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    yield page
-    context.close()
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
 
 
 def bundle_of(page: Any, selector: str) -> tuple[str, dict[str, bytes]]:

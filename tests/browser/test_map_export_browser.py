@@ -35,6 +35,8 @@ __all__ = ["browser", "data_dir", "server"]  # the module's fixtures, shared wit
 
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
+    """A desktop page that accepts downloads; fails the test on a script error or a request to another
+    host (also used by the bundle, time and words tests)."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()

@@ -4,15 +4,13 @@ the map says who is central and which groups there are, linking to /overview."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, chromium_available
+from tests.browser.chromium import Server, chromium_available
 from tests.browser.map_page import (
-    TIMEOUT_MS,
     api,
     choose_suggestion,
     open_map,
@@ -21,24 +19,14 @@ from tests.browser.map_page import (
     wait_for_new_view,
 )
 from tests.browser.test_map_browser import browser, data_dir, server
+from tests.browser.test_map_export_browser import page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "server"]
+__all__ = ["browser", "data_dir", "page", "server"]
 
-
-@pytest.fixture
-def page(browser: Any, server: Server) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    yield page
-    context.close()
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
 
 
 def test_the_path_panel_tells_each_hop_with_its_quote(page: Any, server: Server, tmp_path: Path) -> None:
