@@ -19,12 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("ontology", "graph", "webapp")
 
 # Each wing and what it may import besides itself, along the data flow:
-# records -> store -> network, entity -> insight, export -> cli -> webapp; ontology and the settings
-# under all.
-BASE = {"ontology", "graph.config"}
+# records -> store -> network, entity -> insight, export -> cli -> webapp; ontology, the settings and
+# the translatable messages under all.
+BASE = {"ontology", "graph.config", "graph.messages"}
 MAY_IMPORT: dict[str, set[str]] = {
     "ontology": set(),
     "graph.config": {"ontology"},
+    "graph.messages": set(),
     "graph.records": BASE,
     "graph.store": BASE | {"graph.records"},
     "graph.network": BASE | {"graph.records", "graph.store"},

@@ -8,13 +8,14 @@ from flask_babel import gettext
 from graph.store.backends import StoreUnavailable
 from graph.store.catalogue import gallery_examples, ontology_terms, prefixes
 from webapp.app_store import get_store
+from webapp.i18n import say
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 
 @blueprint.errorhandler(StoreUnavailable)
 def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-    return jsonify(error=str(error)), 503
+    return jsonify(error=say(error)), 503
 
 
 @blueprint.route("/gallery")

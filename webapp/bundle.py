@@ -13,10 +13,12 @@ from graph.export.appearance import read_positions
 from graph.export.bundle import Bundle, make_bundle
 from graph.export.selection import Sources, run_selection, selection_from_args
 from graph.export.subgraph import ExportError
+from graph.messages import message
 from graph.store.backends import StoreUnavailable
 from graph.store.version import store_version
 from webapp.app_store import get_store
 from webapp.export import export_error_response, get_kind_tree, get_network
+from webapp.i18n import say
 from webapp.map_state import get_map_model, max_nodes
 from webapp.slow_work import SlowRequestRefused, refused, run_slow
 from webapp.user_query import arrival
@@ -48,15 +50,15 @@ def bundle() -> Response | tuple[Response, int]:
             subgraph = run_selection(selection, _sources())
             subgraph.extra["positions"] = positions  # the map's layout, for GEXF and the HTML map
             return make_bundle(selection, subgraph, store, current_app.config["LSHKG_BASE_IRI"],
-                               version=store_version(store))
+                               version=store_version(store), say=say)
 
-        found = run_slow(made, "the bundle")
+        found = run_slow(made, message("the bundle"))
     except ExportError as error:
         return export_error_response(error)
     except SlowRequestRefused as error:
         return refused(error)
     except StoreUnavailable as error:
-        return jsonify(error=str(error)), 503
+        return jsonify(error=say(error)), 503
     response = Response(found.body, mimetype=found.media_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{found.filename}"'
     return response

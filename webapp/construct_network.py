@@ -9,11 +9,14 @@ its query's worker is killed.
 from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask_babel import gettext
 
+from graph.messages import message
 from graph.network.from_triples import network_from_ntriples
 from graph.store.deadline import Deadline
 from graph.store.guard import CheckedQuery
 from ontology.namespaces import preset_prefixes
+from webapp.i18n import say
 from webapp.slow_work import SlowRequestRefused, refused, slow_place
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
@@ -21,7 +24,7 @@ blueprint = Blueprint("network_view", __name__, url_prefix="/api")
 
 
 def _error(status: int, message: str, **details: object) -> tuple[Response, int]:
-    return jsonify(error=message, **details), status
+    return jsonify(error=say(message), **details), status
 
 
 def _query_text() -> str | None:
@@ -37,13 +40,13 @@ def construct_network() -> Response | tuple[Response, int]:
     """{nodes: [{id, label, kind, ...}], edges: [{from, to, label, predicate}], truncated, triples}."""
     text = _query_text()
     if text is None:
-        return _error(400, 'give the query as the form field "query" or as JSON {"query": "..."}')
+        return _error(400, gettext('give the query as the form field "query" or as JSON {"query": "..."}'))
     try:
         checked = check_user_query(text)
         if not checked.returns_graph:
-            return _error(400, f"a {checked.form} query gives solutions, not a graph: only CONSTRUCT "
-                          "and DESCRIBE queries can be drawn as a network")
-        place = slow_place("the network")
+            return _error(400, gettext("a %(form)s query gives solutions, not a graph: only CONSTRUCT and "
+                                       "DESCRIBE queries can be drawn as a network", form=checked.form))
+        place = slow_place(message("the network"))
         try:
             network = place.run(lambda deadline: _network(checked, deadline))
         finally:

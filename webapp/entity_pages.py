@@ -42,7 +42,7 @@ from webapp.entity_view import (
     pick,
 )
 from webapp.export import get_network, suggestions
-from webapp.i18n import current_language
+from webapp.i18n import current_language, say
 from webapp.search_page import in_language
 from webapp.source_view import document_text_path, document_view, supports_page
 
@@ -58,7 +58,7 @@ EXPORT_CHOICES = ("ttl", "trig", "jsonld", "graphml", "gexf", "csv", "cyjs", "ht
 
 @blueprint.errorhandler(StoreUnavailable)
 def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-    return jsonify(error=str(error)), 503
+    return jsonify(error=say(error)), 503
 
 
 def language() -> str:

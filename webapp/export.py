@@ -19,6 +19,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 from flask import Blueprint, Response, current_app, jsonify, request
+from flask_babel import gettext
 from werkzeug.datastructures import MultiDict
 
 from graph.entity.indexes import KindTree, kind_tree
@@ -27,12 +28,14 @@ from graph.export.formats import FORMATS, Exported, export, format_named
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_view
+from graph.messages import message
 from graph.network.projection import Network
 from graph.store.backends import StoreUnavailable
 from graph.store.deadline import Deadline
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
 from webapp.entity_view import Links
+from webapp.i18n import say
 from webapp.map_state import get_map_model, max_nodes
 from webapp.search_index import get_search_index
 from webapp.slow_work import SlowRequestRefused, refused, slow_place
@@ -67,7 +70,7 @@ def suggestions(text: str, limit: int = 5) -> list[dict]:
 
 def export_error_response(error: ExportError) -> tuple[Response, int]:
     """An export's (or a bundle's) error as JSON: suggestions for an unknown id, Retry-After when cut."""
-    body = error.as_dict()
+    body = error.as_dict(say)
     if error.status == 404 and error.value:
         body["suggestions"] = suggestions(error.value)
     response = jsonify(body)
@@ -94,9 +97,12 @@ def select_subgraph(args: MultiDict, deadline: Deadline | None = None) -> Subgra
     if args.get("path") and not args.get("from"):
         chosen.append("from")  # path=A&to=B reads as from=A&to=B
     if len(chosen) != 1:
-        given = f" (given: {', '.join(chosen)})" if chosen else ""
-        raise ExportError("selection", f"give exactly one selection{given}: ego=ID, from=ID&to=ID, "
-                          "partnership=ID, query=CONSTRUCT..., view=1 or all=1", allowed=list(SELECTIONS))
+        said = gettext("give exactly one selection: ego=ID, from=ID&to=ID, partnership=ID, "
+                       "query=CONSTRUCT..., view=1 or all=1")
+        if chosen:
+            said = gettext("give exactly one selection (given: %(given)s): ego=ID, from=ID&to=ID, "
+                           "partnership=ID, query=CONSTRUCT..., view=1 or all=1", given=", ".join(chosen))
+        raise ExportError("selection", said, allowed=list(SELECTIONS))
     network, tree = get_network(), get_kind_tree()
     config = current_app.config
     base_iri = config["LSHKG_BASE_IRI"]
@@ -132,7 +138,7 @@ def export_subgraph() -> Response | tuple[Response, int]:
             return subgraph, export(subgraph, chosen.name, get_store(), base_iri, deadline=deadline)
 
         # a whole graph takes seconds: within a deadline and a cap on how many run at once
-        place = slow_place("the export")
+        place = slow_place(message("the export"))
         try:
             subgraph, exported = place.run(selected_and_written)
         except BaseException:
@@ -143,7 +149,7 @@ def export_subgraph() -> Response | tuple[Response, int]:
     except SlowRequestRefused as error:
         return refused(error)
     except StoreUnavailable as error:
-        return jsonify(error=str(error)), 503
+        return jsonify(error=say(error)), 503
     if exported.streamed:  # the place is kept while the stream is sent
         body = place.stream(exported.chunks)
     else:
@@ -163,5 +169,5 @@ def export_subgraph() -> Response | tuple[Response, int]:
 def formats() -> Response:
     """The export formats and selections, for the buttons that offer them."""
     return jsonify(formats=[{"name": f.name, "mediaType": f.media_type, "extension": f.extension,
-                             "description": f.description} for f in FORMATS.values()],
+                             "description": say(f.description)} for f in FORMATS.values()],
                    selections=list(SELECTIONS))

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, jsonify
 from graph.store.backends import StoreUnavailable
 from graph.store.query_pool import QueryTimeout
 from webapp.app_store import get_store
+from webapp.i18n import say
 
 blueprint = Blueprint("health", __name__)
 
@@ -22,6 +23,6 @@ def readyz() -> tuple[Response, int]:
         store = get_store()
         store.ping()
     except (StoreUnavailable, QueryTimeout) as error:
-        return jsonify(status="unavailable", error=str(error)), 503
+        return jsonify(status="unavailable", error=say(error)), 503
     # which kind of store, never where it is: a path or an address of the machine stays inside
     return jsonify(status="ready", store=store.kind), 200

@@ -14,11 +14,15 @@ from urllib.parse import urlencode
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Flask, Response, request
+from babel.support import Translations
+from flask import Flask, Response, has_request_context, request
 from flask_babel import Babel, get_locale
+from werkzeug.wrappers import Request
+
+from graph.messages import translated
 
 __all__ = ["COOKIE", "LANGUAGES", "TRANSLATIONS", "compile_catalogues", "current_language", "init_app",
-           "js_messages", "requested_language", "switch_url"]
+           "js_messages", "language_of", "requested_language", "say", "switch_url"]
 
 LANGUAGES = ("en", "nl")
 COOKIE = "lang"
@@ -28,22 +32,39 @@ DOMAIN = "messages"
 log = logging.getLogger(__name__)
 
 
-def requested_language() -> str | None:
+def requested_language(asked_of: Request | None = None) -> str | None:
     """The language `?lang=` asks for, when it is one of ours."""
-    asked = request.args.get("lang", "")
+    asked = (asked_of or request).args.get("lang", "")
     return asked if asked in LANGUAGES else None
 
 
-def select_language() -> str:
+def language_of(asked_of: Request) -> str:
     """`?lang=`, then the cookie, then Accept-Language, then English."""
-    cookie = request.cookies.get(COOKIE, "")
-    return (requested_language() or (cookie if cookie in LANGUAGES else None)
-            or request.accept_languages.best_match(LANGUAGES) or "en")
+    cookie = asked_of.cookies.get(COOKIE, "")
+    return (requested_language(asked_of) or (cookie if cookie in LANGUAGES else None)
+            or asked_of.accept_languages.best_match(LANGUAGES) or "en")
+
+
+def select_language() -> str:
+    return language_of(request)
 
 
 def current_language() -> str:
     """The language of the page being answered: "en" or "nl"."""
-    return str(get_locale() or "en")
+    return str(get_locale() or "en") if has_request_context() else "en"
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _translations(language: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [language], DOMAIN)
+
+
+def say(text: object, language: str | None = None) -> str:
+    """What `graph/` said (a `graph.messages.Message`) in `language`, by default the page's; any
+    other text as it is. Also answers outside Flask's request handling (the `/sparql` front)."""
+    if isinstance(text, BaseException) and len(text.args) == 1 and str(text) == str(text.args[0]):
+        text = text.args[0]  # an error that says only its message
+    return str(translated(text, _translations(language or current_language()).gettext))
 
 
 def switch_url(language: str) -> str:
@@ -105,6 +126,7 @@ def _keep_choice(response: Response) -> Response:
 
 def init_app(app: Flask) -> None:
     compile_catalogues()
+    _translations.cache_clear()  # read what was just compiled
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
     Babel(app, locale_selector=select_language)
@@ -113,4 +135,4 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context() -> dict:
         return {"lang": current_language(), "languages": LANGUAGES, "switch_url": switch_url,
-                "js_messages": js_messages}
+                "js_messages": js_messages, "say": say}

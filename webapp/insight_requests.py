@@ -9,7 +9,7 @@ from flask_babel import gettext
 
 from graph.network.model import MapModel
 from graph.store.backends import StoreUnavailable
-from webapp.i18n import LANGUAGES, current_language
+from webapp.i18n import LANGUAGES, current_language, say
 
 __all__ = ["LANGUAGES", "BadParameter", "answer_errors", "entity_parameter", "language"]
 
@@ -52,7 +52,7 @@ def answer_errors(blueprint: Blueprint) -> None:
 
     @blueprint.errorhandler(StoreUnavailable)
     def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-        return jsonify(error=str(error)), 503
+        return jsonify(error=say(error)), 503
 
     @blueprint.errorhandler(BadParameter)
     def bad_parameter(error: BadParameter) -> tuple[Response, int]:

@@ -15,6 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, make_response, rend
 from flask_babel import gettext
 
 from graph.insight.sentences import tell_path, told_as_data
+from graph.messages import message
 from graph.network.details import edge_details, node_details
 from graph.network.kinds import FAMILY_KEYS
 from graph.network.lenses import available_lenses
@@ -26,6 +27,7 @@ from graph.network.view import compute_view, node_payload
 from graph.store.backends import StoreUnavailable
 from graph.store.derived import derived_folder, read_version
 from webapp.app_store import get_store
+from webapp.i18n import current_language, say
 from webapp.map_state import get_map_model, max_nodes, outline_file
 from webapp.map_words import network_words, with_communities
 from webapp.security import CONTENT_SECURITY_POLICY
@@ -55,12 +57,12 @@ def compress(response: Response) -> Response:
 @blueprint.errorhandler(ViewError)
 def view_error(error: ViewError) -> tuple[Response, int]:
     """A parameter that cannot be used: 400, naming it."""
-    return jsonify(error=str(error), param=error.param), 400
+    return jsonify(error=f"{error.param}: {say(error.message)}", param=error.param), 400
 
 
 @blueprint.errorhandler(StoreUnavailable)
 def store_unavailable(error: StoreUnavailable) -> tuple[Response, int]:
-    return jsonify(error=str(error)), 503
+    return jsonify(error=say(error)), 503
 
 
 @blueprint.route("/")
@@ -92,10 +94,16 @@ def view() -> Response:
 def words() -> Response:
     """The network in words for the text beside the map: the most linked actors, the brokers
     between groups and the groups, named as /overview names them (`lang`: en or nl)."""
-    lang = request.args.get("lang", "en")
+    return jsonify(network_words(get_map_model(), _language()))
+
+
+def _language() -> str:
+    """`lang` (en or nl) when given, else the page's language."""
+    lang = request.args.get("lang", current_language())
     if lang not in ("en", "nl"):
-        raise ViewError("lang", f"{lang[:20]!r} is not one of en, nl")
-    return jsonify(network_words(get_map_model(), lang))
+        raise ViewError("lang", gettext("%(value)s is not one of %(choices)s", value=repr(lang[:20]),
+                                        choices="en, nl"))
+    return lang
 
 
 def _node(param: str, value: str | None) -> str:
@@ -161,25 +169,28 @@ def path() -> Response:
     model = get_map_model()
     source, target = _node("from", request.args.get("from")), _node("to", request.args.get("to"))
     if source == target:
-        raise ViewError("to", "the same entity as from")
+        raise ViewError("to", gettext("the same entity as from"))
     avoid: tuple[str, ...] = DEFAULT_AVOID
     if "avoid" in request.args:
         avoid = tuple(a for a in request.args.getlist("avoid") if a and a != "none")
         for family in avoid:
             if family not in FAMILY_KEYS:
-                raise ViewError("avoid", f"{family!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
+                raise ViewError("avoid", gettext("%(value)s is not a family (%(families)s) or none",
+                                                 value=repr(family), families=", ".join(FAMILY_KEYS)))
     limit_text = request.args.get("limit", str(MAX_PATHS))
     if not _whole_number_up_to(limit_text, MAX_PATHS):
         raise ViewError("limit", gettext("a whole number from 1 to %(n)s", n=MAX_PATHS))
+    lang = _language()
 
     def found() -> dict:
         paths = find_paths(model, source, target, avoid=avoid, limit=int(limit_text))
         return dict(found=bool(paths), length=len(paths[0]) - 1 if paths else None,
                     paths=[[model.short_id(n) for n in p] for p in paths],
-                    hops=[path_hops(model, p) for p in paths], avoid=list(avoid))
+                    hops=[path_hops(model, p) for p in paths], avoid=list(avoid),
+                    told=told_as_data(model, [tell_path(model, p, lang) for p in paths]))
 
     try:  # on a big graph a search can take long: within a deadline and a cap
-        return jsonify(run_slow(found, "the path search"))
+        return jsonify(run_slow(found, message("the path search")))
     except SlowRequestRefused as error:
         return refused(error)
 

@@ -27,8 +27,10 @@ from typing import TypeVar
 
 from flask import Flask, Response, copy_current_request_context, current_app, jsonify, request
 
+from graph.messages import message
 from graph.store.deadline import Deadline, WorkCut
 from graph.store.slots import Place, Places
+from webapp.i18n import say
 from webapp.user_query import arrival
 
 __all__ = ["SlowPlace", "SlowRequestRefused", "init_app", "refused", "run_slow", "slow_place"]
@@ -56,7 +58,7 @@ class _Gate:
 
 def refused(error: SlowRequestRefused) -> tuple[Response, int]:
     """The JSON answer to a slow request cut at its deadline (503) or beyond the cap (429)."""
-    response = jsonify(error=error.message, status=error.status)
+    response = jsonify(error=say(error.message), status=error.status)
     response.headers["Retry-After"] = str(error.retry_after_s)
     return response, error.status
 
@@ -80,9 +82,9 @@ class SlowPlace:
         self.place.release()
 
     def _cut(self) -> SlowRequestRefused:
-        return SlowRequestRefused(503, f"{self.what} was stopped at the time limit of {self.limit_s:g} s: "
-                                  "choose a smaller selection or a lighter format",
-                                  max(1, round(self.limit_s)))
+        return SlowRequestRefused(503, message("%(what)s was stopped at the time limit of %(s)s s: choose a "
+                                               "smaller selection or a lighter format", what=self.what,
+                                               s=f"{self.limit_s:g}"), max(1, round(self.limit_s)))
 
     def run(self, work: Callable[[Deadline], T], *, keep_until_done: bool = False) -> T:
         """`work(deadline)` in the current request's context, in a thread, until the deadline;
@@ -147,8 +149,9 @@ def slow_place(what: str) -> SlowPlace:
     if place is None:
         soonest = gate.places.soonest_end(time.monotonic() + limit)
         wait = max(1, math.ceil(soonest - time.monotonic()))
-        raise SlowRequestRefused(429, f"too many slow requests at once (at most {gate.places.size} run at a "
-                                 f"time): try {what} again in {wait} s", wait)
+        raise SlowRequestRefused(429, message("too many slow requests at once (at most %(n)s run at a time): "
+                                              "try %(what)s again in %(wait)s s", n=gate.places.size,
+                                              what=what, wait=wait), wait)
     return SlowPlace(place, Deadline(deadline), what, limit)
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
+from graph.messages import reason
 from graph.store.backends import StoreUnavailable
 from graph.store.results import GRAPH_FORMATS
 from graph.store.service import service_description, void_description
 from webapp.app_store import get_store
 from webapp.dataset_version import current_version
+from webapp.i18n import current_language
 from webapp.sparql_protocol import (
     CROSS_ORIGIN_HEADERS,
     answer_request,
@@ -53,7 +55,7 @@ def void() -> Response:
         graph = void_description(get_store(), _dataset_iri(), url_for("sparql.endpoint", _external=True),
                                  current_version())
     except StoreUnavailable as unavailable:
-        return error_response(503, str(unavailable))
+        return error_response(503, reason(unavailable), language=current_language())
     return _rdf_response(graph)
 
 

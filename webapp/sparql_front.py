@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
 from webapp import observability, ratelimit, security
+from webapp.i18n import language_of
 from webapp.sparql_protocol import CROSS_ORIGIN_HEADERS, NO_QUERY, answer_request, error_response
 from webapp.user_query import mark_arrival
 
@@ -86,6 +87,6 @@ class SparqlFront:
         try:
             # a GET here asks a query (or an update), so there is always an answer
             return answer_request(request, request.script_root + self.editor_path) or \
-                error_response(400, NO_QUERY)
+                error_response(400, NO_QUERY, language=language_of(request))
         except HTTPException as error:  # a body over the size limit, a form that cannot be read
             return error_response(error.code or 400, error.description or error.name)

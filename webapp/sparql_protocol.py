@@ -14,9 +14,11 @@ from werkzeug.http import parse_accept_header
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
+from graph.messages import message
 from graph.store.download_names import download_name
 from graph.store.guard import QueryRefused
 from graph.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, ResultFormat
+from webapp.i18n import language_of, say
 from webapp.user_query import UserQueryError, check_user_query, run_user_query
 
 __all__ = ["ALL_FORMATS", "CROSS_ORIGIN_HEADERS", "TRUNCATED_HEADER", "answer_query",
@@ -37,11 +39,14 @@ CROSS_ORIGIN_HEADERS = {"Access-Control-Allow-Origin": "*",
 FORMAT_NAMES = {"turtle": "ttl", "n3": "ttl", "ntriples": "nt", "n-triples": "nt", "json-ld": "jsonld",
                 "rdf": "rdfxml", "rdf+xml": "rdfxml", "rdf/xml": "rdfxml"}
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
-NO_QUERY = "no query: send it as the form field `query` or as an application/sparql-query body"
+NO_QUERY = message("no query: send it as the form field `query` or as an application/sparql-query body")
+READ_ONLY = message("updates are not allowed: this endpoint is read-only")
 
 
-def error_response(status: int, message: str, retry_after_s: int | None = None) -> Response:
-    response = Response(message + "\n", status=status, mimetype="text/plain")
+def error_response(status: int, message: str, retry_after_s: int | None = None,
+                   language: str = "en") -> Response:
+    """A refusal as plain text in `language`, with its status (and Retry-After when given)."""
+    response = Response(say(message, language) + "\n", status=status, mimetype="text/plain")
     if retry_after_s is not None:
         response.headers["Retry-After"] = str(retry_after_s)
     return response
@@ -103,17 +108,17 @@ def query_text(request: Request) -> str | None:
     """The query of a GET, a form POST or an application/sparql-query POST."""
     if request.method in ("GET", "HEAD"):
         if "update" in request.args:
-            raise QueryRefused("updates are not allowed: this endpoint is read-only")
+            raise QueryRefused(READ_ONLY)
         return request.args.get("query")
     mimetype = request.mimetype
     if mimetype == "application/sparql-query":
         return request.get_data(as_text=True)
     if mimetype == "application/sparql-update" or (mimetype in FORM_TYPES and "update" in request.form):
-        raise QueryRefused("updates are not allowed: this endpoint is read-only")
+        raise QueryRefused(READ_ONLY)
     if mimetype in FORM_TYPES:
         return request.form.get("query")
-    raise QueryRefused(f"unsupported Content-Type {mimetype or '(none)'}: send "
-                       "application/x-www-form-urlencoded or application/sparql-query", status=415)
+    raise QueryRefused(message("unsupported Content-Type %(type)s: send application/x-www-form-urlencoded "
+                               "or application/sparql-query", type=mimetype or "(none)"), status=415)
 
 
 def answer_request(request: Request, editor_path: str) -> Response | None:
@@ -122,9 +127,10 @@ def answer_request(request: Request, editor_path: str) -> Response | None:
     try:
         text = query_text(request)
     except QueryRefused as refused:
-        return error_response(refused.status, str(refused))
+        return error_response(refused.status, refused.said(), language=language_of(request))
     if text is None:
-        return None if request.method in ("GET", "HEAD") else error_response(400, NO_QUERY)
+        return None if request.method in ("GET", "HEAD") else \
+            error_response(400, NO_QUERY, language=language_of(request))
     return answer_query(request, text, editor_path)
 
 
@@ -132,13 +138,17 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
     """The answer to the query `text` of `request` (a browser's GET goes to the editor at
     `editor_path` instead); every refusal as a text/plain error with its status."""
     given = parameters(request)
+    language = language_of(request)
     try:
         checked = check_user_query(text)
         for parameter in ("default-graph-uri", "named-graph-uri"):
             for iri in given.getlist(parameter):
-                raise QueryRefused(f"{parameter} <{iri}> is not a graph of this store")
-    except (QueryRefused, UserQueryError) as refused:
-        return error_response(refused.status, str(refused))
+                raise QueryRefused(message("%(parameter)s <%(iri)s> is not a graph of this store",
+                                           parameter=parameter, iri=iri))
+    except QueryRefused as refused:
+        return error_response(refused.status, refused.said(), language=language)
+    except UserQueryError as refused:
+        return error_response(refused.status, refused.message, language=language)
     accept = request.headers.get("Accept", "")
     if request.method == "GET" and "format" not in request.args and \
             prefers_html(accept, "application/sparql-results+json"):
@@ -147,11 +157,12 @@ def answer_query(request: Request, text: str, editor_path: str) -> Response:
     result_format = choose_format(request, formats)
     if result_format is None:
         allowed = ", ".join(f"{f.media_type} (format={n})" for n, f in formats.items())
-        return error_response(406, f"a {checked.form} query can answer in: {allowed}")
+        return error_response(406, message("a %(form)s query can answer in: %(allowed)s", form=checked.form,
+                                           allowed=allowed), language=language)
     try:
         answer = run_user_query(checked, result_format, request)
     except UserQueryError as error:
-        return error_response(error.status, error.message, error.retry_after_s)
+        return error_response(error.status, error.message, error.retry_after_s, language)
     response = Response(answer.body, mimetype=answer.media_type)
     if answer.truncated:
         response.headers[TRUNCATED_HEADER] = str(current_app.config["LSHKG_QUERY_MAX_ROWS"])

@@ -11,6 +11,7 @@ from typing import Any
 from flask import current_app
 from werkzeug.wrappers import Request
 
+from graph.messages import message, reason
 from graph.store.backends import StoreUnavailable
 from graph.store.deadline import WorkCut
 from graph.store.engine_errors import syntax_error
@@ -38,7 +39,7 @@ def arrival(request: Request) -> float:
 @dataclass
 class UserQueryError(Exception):
     status: int
-    message: str
+    message: str  # a graph.messages.Message where it can be said in the reader's language
     line: int | None = None
     column: int | None = None
     retry_after_s: int | None = None  # sent as Retry-After (a 429, or a 503 that may pass)
@@ -53,7 +54,7 @@ def check_user_query(text: str) -> CheckedQuery:
         return check_query(text, max_bytes=config["LSHKG_QUERY_MAX_BYTES"],
                            presets=preset_prefixes(config["LSHKG_BASE_IRI"]))
     except QueryRefused as refused:
-        raise UserQueryError(refused.status, str(refused), refused.line, refused.column) from None
+        raise UserQueryError(refused.status, refused.said(), refused.line, refused.column) from None
 
 
 def run_user_query(checked: CheckedQuery, result_format: str, request: Request,
@@ -73,20 +74,22 @@ def run_user_query(checked: CheckedQuery, result_format: str, request: Request,
     except QueryStopped as stopped_early:
         if cut is not None and cut():
             raise WorkCut(str(stopped_early)) from None
-        raise UserQueryError(499, f"{stopped_early} (asked by the client)") from None
+        raise UserQueryError(499, message("%(reason)s (asked by the client)",
+                                          reason=reason(stopped_early))) from None
     except QueryTimeout as timeout:
-        raise UserQueryError(503, f"query stopped: {timeout}. Narrow it down or add a LIMIT.",
+        raise UserQueryError(503, message("query stopped: %(reason)s. Narrow it down or add a LIMIT.",
+                                          reason=reason(timeout)),
                              retry_after_s=max(1, round(limit))) from None
     except TooManyLongQueries as busy:
-        raise UserQueryError(429, str(busy), retry_after_s=busy.retry_after_s) from None
+        raise UserQueryError(429, reason(busy), retry_after_s=busy.retry_after_s) from None
     except StoreUnavailable as unavailable:
-        raise UserQueryError(503, str(unavailable), retry_after_s=max(1, round(limit))) from None
+        raise UserQueryError(503, reason(unavailable), retry_after_s=max(1, round(limit))) from None
     except FormatUnsupported as unsupported:  # a remote store's answer, written here
-        raise UserQueryError(406, str(unsupported)) from None
+        raise UserQueryError(406, reason(unsupported)) from None
     except EngineFailure as failure:
         if failure.syntax:  # the engine's syntax error: worded with the position
             worded = syntax_error(checked, str(failure),
                                   known_prefixes=preset_prefixes(config["LSHKG_BASE_IRI"]))
             if worded is not None:
-                raise UserQueryError(worded.status, str(worded), worded.line, worded.column) from None
-        raise UserQueryError(failure.status, str(failure)) from None
+                raise UserQueryError(worded.status, worded.said(), worded.line, worded.column) from None
+        raise UserQueryError(failure.status, reason(failure)) from None

@@ -2,5 +2,5 @@
 wrapper over library functions. The `lshkg` group that gathers them and adds `serve` lives with the
 web app (`webapp.cli`), on top of everything.
 
-May import every wing of `graph`, `ontology` and `graph.config`.
+May import every wing of `graph`, `ontology`, `graph.config` and `graph.messages`.
 """

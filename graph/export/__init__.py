@@ -3,5 +3,5 @@ and the writers, one module per family of formats (`rdf`, `network_formats`, `ht
 entry point (`formats.export`).
 
 May import: `graph.network`, `graph.entity`, `graph.store`, `graph.records`, `ontology`,
-`graph.config`.
+`graph.config`, `graph.messages`.
 """

@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.messages import message
 from graph.store.derived import DatasetVersion
 from ontology.namespaces import PREFIXES
 
@@ -53,8 +54,8 @@ class About:
 def version_words(version: DatasetVersion | None) -> str:
     """A dataset version in words, for people (the hash in full: it is what a file name shortens)."""
     if version is None:
-        return "lsh-kg dataset (version unknown: a remote store)"
-    return f"lsh-kg dataset version {version.hash} of {version.date}"
+        return message("lsh-kg dataset (version unknown: a remote store)")
+    return message("lsh-kg dataset version %(hash)s of %(date)s", hash=version.hash, date=version.date)
 
 
 def dataset_iri(base_iri: str) -> str:

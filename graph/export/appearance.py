@@ -9,6 +9,7 @@ import math
 from typing import Any
 
 from graph.export.subgraph import ExportError, Subgraph
+from graph.messages import message
 from graph.network.kinds import family_of
 
 __all__ = ["MAX_POSITIONS", "appearance", "read_positions", "rgb"]
@@ -60,16 +61,17 @@ def read_positions(text: str | None, resolve: Any) -> dict[str, tuple[float, flo
     try:
         raw = json.loads(text)
     except ValueError:
-        raise ExportError("positions", "positions: not JSON; give {\"<id>\": [x, y], ...}") from None
+        raise ExportError("positions", message("positions: not JSON; give {\"<id>\": [x, y], ...}")) from None
     if not isinstance(raw, dict) or len(raw) > MAX_POSITIONS:
-        raise ExportError("positions", f"positions: give an object of at most {MAX_POSITIONS} ids, each "
-                          "with [x, y]")
+        raise ExportError("positions", message("positions: give an object of at most %(n)s ids, each with "
+                                               "[x, y]", n=MAX_POSITIONS))
     found = {}
     for ident, point in raw.items():
         if not (isinstance(point, list) and len(point) == 2
                 and all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
                         for v in point)):
-            raise ExportError("positions", f"positions: {ident!r} needs [x, y], two finite numbers")
+            raise ExportError("positions", message("positions: %(id)s needs [x, y], two finite numbers",
+                                                   id=repr(ident)))
         iri = resolve(str(ident))
         if iri is not None:
             found[iri] = (float(point[0]), float(point[1]))

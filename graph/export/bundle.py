@@ -12,6 +12,7 @@ import datetime
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -21,6 +22,7 @@ from graph.export.crate import CRATE, crate_metadata, sha256
 from graph.export.formats import export
 from graph.export.selection import Selection
 from graph.export.subgraph import Subgraph
+from graph.messages import message
 from graph.store.backends import Store
 from graph.store.derived import DatasetVersion
 
@@ -51,26 +53,34 @@ def _sources(trig: bytes) -> list[tuple[str, str]]:
     return sorted((iri, names.get(iri, iri)) for iri in cited)
 
 
-def _readme(title: str, selection: Selection, version: DatasetVersion | None, made: str) -> bytes:
-    lines = [f"# lsh-kg bundle: {title}", "",
-             f"Made {made} from the {version_words(version)}.", "",
-             "## Make it again", "", "```sh", selection.command(), "```", "",
-             "## Check it against the data of today", "", "```sh", "lshkg bundle verify THIS.zip", "```", "",
-             "`verify` checks every file's SHA-256, runs the selection again on the current dataset and says "
-             "whether the answer is unchanged, and what differs if not.", "",
-             "## Files", "",
-             f"- `{SELECTION}`: the selection that made it (and `{QUERY}`, the query, where a query did)",
-             "- `subgraph.trig`: the subgraph as RDF, one named graph per source document with its quotes",
-             "- `subgraph.gexf`: the network for Gephi", "- `nodes.csv`, `edges.csv`: the network as tables",
-             "- `map.html`: the network as a map that opens offline",
-             f"- `{CRATE}`: the bundle described after RO-Crate 1.1",
-             f"- `{MANIFEST}`: the SHA-256 of every other file", ""]
+def _readme(title: str, selection: Selection, version: DatasetVersion | None, made: str,
+            say: Callable[[str], str]) -> bytes:
+    lines = [say(message("# lsh-kg bundle: %(title)s", title=title)), "",
+             say(message("Made %(made)s from the %(dataset)s.", made=made,
+                         dataset=version_words(version))), "",
+             say(message("## Make it again")), "", "```sh", selection.command(), "```", "",
+             say(message("## Check it against the data of today")), "",
+             "```sh", "lshkg bundle verify THIS.zip", "```", "",
+             say(message("`verify` checks every file's SHA-256, runs the selection again on the current "
+                         "dataset and says whether the answer is unchanged, and what differs if not.")), "",
+             say(message("## Files")), "",
+             say(message("- `%(selection)s`: the selection that made it (and `%(query)s`, the query, where a "
+                         "query did)", selection=SELECTION, query=QUERY)),
+             say(message("- `subgraph.trig`: the subgraph as RDF, one named graph per source document with "
+                         "its quotes")),
+             say(message("- `subgraph.gexf`: the network for Gephi")),
+             say(message("- `nodes.csv`, `edges.csv`: the network as tables")),
+             say(message("- `map.html`: the network as a map that opens offline")),
+             say(message("- `%(crate)s`: the bundle described after RO-Crate 1.1", crate=CRATE)),
+             say(message("- `%(manifest)s`: the SHA-256 of every other file", manifest=MANIFEST)), ""]
     return "\n".join(lines).encode("utf-8")
 
 
 def make_bundle(selection: Selection, subgraph: Subgraph, store: Store, base_iri: str, *,
-                version: DatasetVersion | None, made: datetime.datetime | None = None) -> Bundle:
-    """The bundle of a selection's subgraph, made from the dataset `version` the store holds."""
+                version: DatasetVersion | None, made: datetime.datetime | None = None,
+                say: Callable[[str], str] = str) -> Bundle:
+    """The bundle of a selection's subgraph, made from the dataset `version` the store holds; its
+    README in the words `say` gives (`graph.messages`: English unless the caller translates)."""
     when = (made or datetime.datetime.now(datetime.UTC)).replace(microsecond=0).isoformat()
     files: dict[str, tuple[bytes, str, str]] = {}
     record = {**selection.as_dict(), "command": selection.command(), "made": when,
@@ -99,7 +109,7 @@ def make_bundle(selection: Selection, subgraph: Subgraph, store: Store, base_iri
                 if name.endswith(f"-{part}.csv"):
                     files[f"{part}.csv"] = (tables.read(name), "text/csv", f"the subgraph's {part}")
     files["map.html"] = (written("html"), "text/html", "the subgraph as a map that opens offline")
-    files["README.md"] = (_readme(subgraph.title, selection, version, when), "text/markdown",
+    files["README.md"] = (_readme(subgraph.title, selection, version, when, say), "text/markdown",
                           "what this bundle holds and how to make it again")
     crate = crate_metadata(files, title=subgraph.title, made=when, command=selection.command(),
                            version=version, dataset_iri=dataset_iri(base_iri), sources=_sources(trig))

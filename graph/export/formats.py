@@ -19,6 +19,7 @@ from functools import cached_property
 
 from graph.export.about import About, file_stem
 from graph.export.subgraph import ExportError, Subgraph
+from graph.messages import message
 from graph.store.backends import Store
 from graph.store.deadline import Deadline
 from graph.store.derived import DatasetVersion
@@ -52,16 +53,17 @@ class Exported:
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("ttl", "text/turtle", "ttl", "Turtle"),
-    ExportFormat("trig", "application/trig", "trig", "TriG: one named graph per source document"),
+    ExportFormat("trig", "application/trig", "trig", message("TriG: one named graph per source document")),
     ExportFormat("nt", "application/n-triples", "nt", "N-Triples"),
-    ExportFormat("nq", "application/n-quads", "nq", "N-Quads: the named graphs of TriG, line by line"),
-    ExportFormat("jsonld", "application/ld+json", "jsonld", "JSON-LD with a @context"),
+    ExportFormat("nq", "application/n-quads", "nq",
+                 message("N-Quads: the named graphs of TriG, line by line")),
+    ExportFormat("jsonld", "application/ld+json", "jsonld", message("JSON-LD with a @context")),
     ExportFormat("rdfxml", "application/rdf+xml", "rdf", "RDF/XML"),
     ExportFormat("graphml", "application/graphml+xml", "graphml", "GraphML (Gephi, Cytoscape, yEd)"),
     ExportFormat("gexf", "application/gexf+xml", "gexf", "GEXF (Gephi)"),
-    ExportFormat("csv", "application/zip", "csv.zip", "CSV node and edge lists, zipped"),
+    ExportFormat("csv", "application/zip", "csv.zip", message("CSV node and edge lists, zipped")),
     ExportFormat("cyjs", "application/json", "cyjs", "Cytoscape.js JSON"),
-    ExportFormat("html", "text/html; charset=utf-8", "html", "a map that opens offline"),
+    ExportFormat("html", "text/html; charset=utf-8", "html", message("a map that opens offline")),
 )}
 ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "n-quads": "nq", "nquads": "nq",
            "json-ld": "jsonld", "rdf": "rdfxml",
@@ -75,7 +77,8 @@ def format_named(name: str | None) -> ExportFormat:
     key = (name or "").strip().lower()
     key = ALIASES.get(key, key)
     if key not in FORMATS:
-        raise ExportError("format", f"format={name!r} is not an export format", allowed=list(FORMATS))
+        raise ExportError("format", message("format=%(name)s is not an export format", name=repr(name)),
+                          allowed=list(FORMATS))
     return FORMATS[key]
 
 

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from graph.entity.indexes import KindTree
 from graph.export.subgraph import ExportError, Subgraph
+from graph.messages import message, reason
 from graph.network.from_triples import last_segment
 from graph.network.projection import Network
 from graph.store.backends import Store, StoreUnavailable
@@ -35,10 +36,11 @@ MEMBER_LINKS = (str(LSH.memberOf), str(LSH.coordinator))
 def node_for(network: Network, base_iri: str, entity: str | None, parameter: str) -> str:
     """The node of an entity id (`kite`) or IRI; 404 when the network has no such node."""
     if not entity:
-        raise ExportError(parameter, f"give {parameter}=<entity id>, e.g. {parameter}=kite")
+        raise ExportError(parameter, message("give %(name)s=<entity id>, e.g. %(name)s=kite", name=parameter))
     iri = entity if entity.startswith(("http://", "https://")) else base_iri + entity
     if iri not in network.graph:
-        raise ExportError(parameter, f"{parameter}={entity!r}: no entity with that id in the network",
+        raise ExportError(parameter, message("%(name)s=%(value)s: no entity with that id in the network",
+                                             name=parameter, value=repr(entity)),
                           status=404, value=entity)
     return iri
 
@@ -49,7 +51,8 @@ def parse_depth(value: str | int | None, parameter: str = "depth") -> int:
     except (TypeError, ValueError):
         depth = 0
     if depth not in DEPTHS:
-        raise ExportError(parameter, f"{parameter}={value!r} is out of range",
+        raise ExportError(parameter, message("%(name)s=%(value)s is out of range", name=parameter,
+                                             value=repr(value)),
                           allowed=[str(d) for d in DEPTHS])
     return depth
 
@@ -63,7 +66,8 @@ def wanted_kinds(tree: KindTree, kinds: Iterable[str], parameter: str = "kind") 
             if not name:
                 continue
             if name not in allowed:
-                raise ExportError(parameter, f"{parameter}={name!r} is not a kind", allowed=allowed)
+                raise ExportError(parameter, message("%(name)s=%(value)s is not a kind", name=parameter,
+                                                      value=repr(name)), allowed=allowed)
             wanted |= tree.closure(name)
     return wanted
 
@@ -98,10 +102,11 @@ def paths(network: Network, base_iri: str, source: str, target: str, limit: int 
     a = node_for(network, base_iri, source, "from")
     b = node_for(network, base_iri, target, "to")
     if a == b:
-        raise ExportError("to", "from and to are the same entity: give two different ones")
+        raise ExportError("to", message("from and to are the same entity: give two different ones"))
     found = network.shortest_paths(a, b, limit)
     if not found:
-        raise ExportError("to", f"no path links {source!r} and {target!r}", status=404)
+        raise ExportError("to", message("no path links %(source)s and %(target)s", source=repr(source),
+                                        target=repr(target)), status=404)
     graph = nx.MultiDiGraph()
     for path in found:
         for node in path:
@@ -132,7 +137,8 @@ def partnership(network: Network, tree: KindTree, base_iri: str, entity: str) ->
     if kind not in initiatives:
         examples = sorted(_short(n, base_iri) for n, d in network.graph.nodes(data=True)
                           if d.get("kind") in initiatives and members_of(network, n))
-        raise ExportError("partnership", f"partnership={entity!r} is a {kind}, not a partnership",
+        raise ExportError("partnership", message("partnership=%(value)s is a %(kind)s, not a partnership",
+                                                 value=repr(entity), kind=kind),
                           allowed=examples)
     members = members_of(network, node)
     sites = {target for member in members
@@ -189,13 +195,15 @@ def run_construct(store: Store, text: str, network: Network, *, base_iri: str, m
     workers (never in-process: it could run away) and select its answer; WorkCut as soon as
     `stopped()` says so (the export's deadline), its worker killed."""
     if not text or not text.strip():
-        raise ExportError("query", "give a CONSTRUCT or DESCRIBE query")
+        raise ExportError("query", message("give a CONSTRUCT or DESCRIBE query"))
     try:
         checked = check_query(text, max_bytes=max_bytes, presets=preset_prefixes(base_iri))
     except QueryRefused as refused:
-        raise ExportError("query", f"query refused: {refused.message}", status=refused.status) from None
+        raise ExportError("query", message("query refused: %(reason)s", reason=refused.said()),
+                          status=refused.status) from None
     if not checked.returns_graph:
-        raise ExportError("query", f"a {checked.form} query gives solutions, not a graph",
+        raise ExportError("query", message("a %(form)s query gives solutions, not a graph",
+                                           form=checked.form),
                           allowed=["CONSTRUCT", "DESCRIBE"])
     try:
         answer = store.answer(checked.text, "nt", max_rows=max_rows, timeout_s=timeout_s, prefixes=PREFIXES,
@@ -203,14 +211,14 @@ def run_construct(store: Store, text: str, network: Network, *, base_iri: str, m
     except QueryStopped:
         raise WorkCut("the export was stopped at its deadline") from None
     except QueryTimeout as timeout:
-        raise ExportError("query", f"query stopped: {timeout}", status=503,
+        raise ExportError("query", message("query stopped: %(reason)s", reason=reason(timeout)), status=503,
                           retry_after_s=max(1, round(timeout_s))) from None
     except TooManyLongQueries as busy:
-        raise ExportError("query", str(busy), status=429, retry_after_s=busy.retry_after_s) from None
+        raise ExportError("query", reason(busy), status=429, retry_after_s=busy.retry_after_s) from None
     except StoreUnavailable as unavailable:
-        raise ExportError("query", str(unavailable), status=503) from None
+        raise ExportError("query", reason(unavailable), status=503) from None
     except EngineFailure as failure:
-        raise ExportError("query", str(failure), status=failure.status) from None
+        raise ExportError("query", reason(failure), status=failure.status) from None
     triples = [quad.triple for quad in ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES)] \
         if answer.body else []
     return construct(triples, text, network, truncated=answer.truncated)

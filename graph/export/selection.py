@@ -18,6 +18,7 @@ from graph.entity.indexes import KindTree
 from graph.export.select import ego, partnership, paths, run_construct, whole
 from graph.export.subgraph import ExportError, Subgraph
 from graph.export.view import map_view
+from graph.messages import message, reason
 from graph.network.model import MapModel
 from graph.network.projection import Network
 from graph.store.backends import Store, StoreUnavailable
@@ -44,7 +45,8 @@ class Selection:
     def from_dict(cls, data: Mapping[str, Any]) -> Selection:
         kind = data.get("kind")
         if kind not in KINDS or not isinstance(data.get("params", {}), dict):
-            raise ExportError("selection", f"not a selection: {kind!r}", allowed=list(KINDS))
+            raise ExportError("selection", message("not a selection: %(kind)s", kind=repr(kind)),
+                              allowed=list(KINDS))
         return cls(str(kind), dict(data.get("params", {})))
 
     def command(self, bundle: bool = True) -> str:
@@ -84,7 +86,8 @@ def selection_from_args(args: Mapping[str, Sequence[str]]) -> Selection:
     if "view" in args:
         others = [name for name in ("query", "ego", "all") if _first(args, name)]  # not the map's parameters
         if others:
-            raise ExportError("selection", f"give exactly one selection (given: view, {', '.join(others)})",
+            raise ExportError("selection", message("give exactly one selection (given: view, %(others)s)",
+                                                   others=", ".join(others)),
                               allowed=list(KINDS))
         packed = _first(args, "view")
         params = {k: list(v) for k, v in args.items() if k not in ("view", "format", "positions")}
@@ -95,8 +98,10 @@ def selection_from_args(args: Mapping[str, Sequence[str]]) -> Selection:
     if chosen in (["from", "path"], ["path"]):
         chosen = ["from"]
     if len(chosen) != 1:
-        raise ExportError("selection", "give exactly one selection: ego=ID, from=ID&to=ID, partnership=ID, "
-                          "query=CONSTRUCT or SELECT ..., view=1 or all=1", allowed=list(KINDS))
+        raise ExportError("selection", message("give exactly one selection: ego=ID, from=ID&to=ID, "
+                                               "partnership=ID, query=CONSTRUCT or SELECT ..., "
+                                               "view=1 or all=1"),
+                          allowed=list(KINDS))
     name = chosen[0]
     if name == "ego":
         kinds = [k.strip() for kind in args.get("kind", []) for k in kind.split(",") if k.strip()]
@@ -141,21 +146,22 @@ def _query(text: str, sources: Sources) -> Subgraph:
     try:
         checked = check_query(text, max_bytes=limits["max_bytes"], presets=preset_prefixes(sources.base_iri))
     except QueryRefused as refused:
-        raise ExportError("query", f"query refused: {refused.message}", status=refused.status) from None
+        raise ExportError("query", message("query refused: %(reason)s", reason=refused.said()),
+                          status=refused.status) from None
     if checked.returns_graph:
         return run_construct(sources.store, text, sources.network(), base_iri=sources.base_iri, **limits)
     if checked.form != "SELECT":
-        raise ExportError("query", f"a {checked.form} query selects nothing to bundle",
+        raise ExportError("query", message("a %(form)s query selects nothing to bundle", form=checked.form),
                           allowed=["CONSTRUCT", "DESCRIBE", "SELECT"])
     try:
         answer = sources.store.answer(checked.text, "json", max_rows=limits["max_rows"],
                                       timeout_s=limits["timeout_s"], prefixes=PREFIXES,
                                       arrived=limits.get("arrived"), client=limits.get("client"))
     except (QueryTimeout, StoreUnavailable, EngineFailure) as failure:
-        raise ExportError("query", f"query stopped: {failure}", status=503,
+        raise ExportError("query", message("query stopped: %(reason)s", reason=reason(failure)), status=503,
                           retry_after_s=max(1, round(limits["timeout_s"]))) from None
     except TooManyLongQueries as busy:
-        raise ExportError("query", str(busy), status=429, retry_after_s=busy.retry_after_s) from None
+        raise ExportError("query", reason(busy), status=429, retry_after_s=busy.retry_after_s) from None
     document = json.loads(answer.body)
     rows = document["results"]["bindings"]
     network = sources.network()

@@ -3,11 +3,13 @@ the error a request that cannot be exported gets. The writers and selections imp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 import pyoxigraph as ox
+
+from graph.messages import message
 
 __all__ = ["ExportError", "Subgraph"]
 
@@ -26,13 +28,18 @@ class ExportError(ValueError):
         self.value = value
 
     def __str__(self) -> str:
+        return str(self.said())
+
+    def said(self) -> str:
+        """What is wrong and what is allowed, kept translatable (`graph.messages`)."""
         if not self.allowed:
             return self.message
         shown = ", ".join(self.allowed[:40]) + (", ..." if len(self.allowed) > 40 else "")
-        return f"{self.message}; allowed: {shown}"
+        return message("%(reason)s; allowed: %(allowed)s", reason=self.message, allowed=shown)
 
-    def as_dict(self) -> dict:
-        return {"error": str(self), "parameter": self.parameter, "allowed": self.allowed}
+    def as_dict(self, say: Callable[[str], str] = str) -> dict:
+        """The error as JSON, its words said by `say` (the web says them in the reader's language)."""
+        return {"error": say(self.said()), "parameter": self.parameter, "allowed": self.allowed}
 
 
 @dataclass

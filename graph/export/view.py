@@ -8,6 +8,7 @@ from collections.abc import KeysView, Mapping, Sequence
 from dataclasses import replace
 
 from graph.export.subgraph import ExportError, Subgraph
+from graph.messages import message
 from graph.network.lenses import LENSES
 from graph.network.model import MapModel, build_map_model, load_documents
 from graph.network.params import ViewError, ViewParams, parse_view_params
@@ -77,10 +78,10 @@ def map_view(model: MapModel, params: Mapping[str, Sequence[str]], *,
         parsed = parse_view_params(_Args(params), strict=False)
         nodes = view_nodes(model, parsed, max_nodes=max_nodes)
     except ViewError as error:
-        message = str(error)
-        unknown = "no entity" in message  # an unknown id: 404, as for every other selection
+        said = message("%(param)s: %(reason)s", param=error.param, reason=error.message)
+        unknown = "no entity" in said  # an unknown id: 404, as for every other selection
         value = (list(params.get(error.param, ())) or [None])[0]
-        raise ExportError(error.param, message, status=404 if unknown else 400,
+        raise ExportError(error.param, said, status=404 if unknown else 400,
                           value=value if unknown else None) from None
     # which entity's details are open changes nothing in the file: not in its name either
     named = replace(parsed, select=None).to_query()

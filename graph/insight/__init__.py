@@ -3,5 +3,5 @@ every disagreement between sources shown (`figures`); the network in words (`ove
 told as sentences with their evidence (`sentences`); an entity's dated facts (`timeline`).
 
 May import: `graph.entity`, `graph.network`, `graph.store`, `graph.records`, `ontology`,
-`graph.config`.
+`graph.config`, `graph.messages`.
 """

@@ -2,5 +2,5 @@
 map derives from it: the map model with centrality and communities, view parameters, selection,
 lenses, reduction into clusters, layouts, paths and the details of a node or link.
 
-May import: `graph.store`, `graph.records`, `ontology`, `graph.config`; not `graph.entity`.
+May import: `graph.store`, `graph.records`, `ontology`, `graph.config`, `graph.messages`; not `graph.entity`.
 """

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Protocol
 from urllib.parse import urlencode
 
+from graph.messages import message
 from graph.network.kinds import ATTRIBUTE_FAMILIES, ATTRIBUTE_PATH_AVOID, FAMILY_KEYS, PATH_AVOID
 from ontology.vocabulary import load_vocabulary
 
@@ -36,11 +37,13 @@ class ArgSource(Protocol):
 
 
 class ViewError(ValueError):
-    """A parameter that cannot be used; `param` names it (for an HTTP 400)."""
+    """A parameter that cannot be used; `param` names it (for an HTTP 400), `message` says why (a
+    `graph.messages.Message` where it can be translated)."""
 
     def __init__(self, param: str, message: str) -> None:
         super().__init__(f"{param}: {message}")
         self.param = param
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ DEFAULTS = ViewParams()
 def _one(args: ArgSource, name: str) -> str | None:
     values = args.getlist(name)
     if len(values) > 1:
-        raise ViewError(name, "give it once")
+        raise ViewError(name, message("give it once"))
     return values[0].strip() if values else None
 
 
@@ -109,17 +112,18 @@ def _choice(args: ArgSource, name: str, choices: Sequence[str], default: str) ->
     if value is None or value == "":
         return default
     if value not in choices:
-        raise ViewError(name, f"{value!r} is not one of {', '.join(choices)}")
+        raise ViewError(name, message("%(value)s is not one of %(choices)s", value=repr(value),
+                                      choices=", ".join(choices)))
     return value
 
 
 def _list(args: ArgSource, name: str) -> tuple[str, ...]:
     values = tuple(dict.fromkeys(v.strip() for v in args.getlist(name) if v.strip()))
     if len(values) > MAX_LIST:
-        raise ViewError(name, f"at most {MAX_LIST} values")
+        raise ViewError(name, message("at most %(n)s values", n=MAX_LIST))
     for value in values:
         if len(value) > 500:
-            raise ViewError(name, "a value longer than 500 characters")
+            raise ViewError(name, message("a value longer than 500 characters"))
     return values
 
 
@@ -128,7 +132,7 @@ def _year(args: ArgSource, name: str) -> int | None:
     if not value:
         return None
     if not re.fullmatch(r"\d{4}", value):
-        raise ViewError(name, f"{value!r} is not a year (four digits)")
+        raise ViewError(name, message("%(value)s is not a year (four digits)", value=repr(value)))
     return int(value)
 
 
@@ -136,8 +140,8 @@ def _kinds(values: tuple[str, ...]) -> tuple[str, ...]:
     classes = set(load_vocabulary().local_names("class"))
     for value in values:
         if value not in FAMILY_KEYS and value not in classes:
-            raise ViewError("kind", f"{value!r} is neither a family ({', '.join(FAMILY_KEYS)}) nor a class "
-                            "of the ontology")
+            raise ViewError("kind", message("%(value)s is neither a family (%(families)s) nor a class of the "
+                                            "ontology", value=repr(value), families=", ".join(FAMILY_KEYS)))
     return values
 
 
@@ -158,32 +162,36 @@ def parse_view_params(args: ArgSource | Mapping[str, str], *, strict: bool = Tru
     if strict:
         for name in args:
             if name not in PARAM_NAMES:
-                raise ViewError(name, f"unknown parameter (known: {', '.join(PARAM_NAMES)})")
+                raise ViewError(name, message("unknown parameter (known: %(known)s)",
+                                              known=", ".join(PARAM_NAMES)))
     depth_text = _one(args, "depth")
     if depth_text and not (len(depth_text) < 4 and depth_text.isascii() and depth_text.isdigit()
                            and 1 <= int(depth_text) <= MAX_DEPTH):
-        raise ViewError("depth", f"a whole number from 1 to {MAX_DEPTH}")
+        raise ViewError("depth", message("a whole number from 1 to %(n)s", n=MAX_DEPTH))
     physics = _choice(args, "physics", ("on", "off", "true", "false", "1", "0"), "on")
     year_from, year_to = _year(args, "year_from"), _year(args, "year_to")
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise ViewError("year_to", f"{year_to} is before year_from {year_from}")
+        raise ViewError("year_to", message("%(year_to)s is before year_from %(year_from)s", year_to=year_to,
+                                                  year_from=year_from))
     opened = _list(args, "open")
     for key in opened:
         if not CLUSTER_KEY.match(key):
-            raise ViewError("open", f"{key!r} is not a cluster key (kind:<family>, city:<id>, or both "
-                            "joined by '/')")
+            raise ViewError("open", message("%(key)s is not a cluster key (kind:<family>, city:<id>, or both "
+                                            "joined by '/')", key=repr(key)))
     avoid_values = args.getlist("avoid")
     avoid = DEFAULT_AVOID if not avoid_values else tuple(v for v in _list(args, "avoid") if v != "none")
     for value in avoid:
         if value not in FAMILY_KEYS:
-            raise ViewError("avoid", f"{value!r} is not a family ({', '.join(FAMILY_KEYS)}) or none")
+            raise ViewError("avoid", message("%(value)s is not a family (%(families)s) or none",
+                                             value=repr(value), families=", ".join(FAMILY_KEYS)))
     show = _list(args, "show")
     for value in show:
         if value not in ATTRIBUTE_FAMILIES:
-            raise ViewError("show", f"{value!r} is not a shared attribute ({', '.join(ATTRIBUTE_FAMILIES)})")
+            raise ViewError("show", message("%(value)s is not a shared attribute (%(attributes)s)",
+                                            value=repr(value), attributes=", ".join(ATTRIBUTE_FAMILIES)))
     path_from, path_to = _one(args, "from") or None, _one(args, "to") or None
     if (path_from is None) != (path_to is None):
-        raise ViewError("to" if path_to is None else "from", "a path needs both from and to")
+        raise ViewError("to" if path_to is None else "from", message("a path needs both from and to"))
     return ViewParams(
         kind=_kinds(_list(args, "kind")), place=_list(args, "place"), partnership=_list(args, "partnership"),
         area=_list(args, "area"), source=_list(args, "source"), year_from=year_from, year_to=year_to,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graph.messages import message
 from graph.network.dates import stood_at
 from graph.network.kinds import ATTRIBUTE_FAMILIES
 from graph.network.lenses import lens_nodes
@@ -39,9 +40,10 @@ def resolve(model: MapModel, values: Iterable[str], param: str,
     for value in values:
         iri = model.resolve(value)
         if iri is None:
-            raise ViewError(param, f"no entity {value!r} on the map")
+            raise ViewError(param, message("no entity %(value)s on the map", value=repr(value)))
         if families is not None and model.family[iri].key not in families:
-            raise ViewError(param, f"{value!r} is a {model.family[iri].key}, not {what}")
+            raise ViewError(param, message("%(value)s is a %(kind)s, not %(expected)s", value=repr(value),
+                                            kind=model.family[iri].key, expected=what))
         found.append(iri)
     return found
 
@@ -62,13 +64,14 @@ def _filtered(model: MapModel, params: ViewParams, nodes: set[str]) -> set[str]:
                  or model.graph.nodes[n].get("kind") in wanted}
     if params.place:
         nodes &= in_places(model, resolve(model, params.place, "place", PLACE_PARAM_FAMILIES,
-                                          "a city, hotspot, region, science park or hub"))
+                                          message("a city, hotspot, region, science park or hub")))
     if params.partnership:
         chosen = resolve(model, params.partnership, "partnership", INITIATIVE_FAMILIES,
-                         "a partnership or programme")
+                         message("a partnership or programme"))
         nodes &= set(chosen).union(*(model.participants.get(p, set()) for p in chosen))
     if params.area:
-        chosen = resolve(model, params.area, "area", TOPIC_FAMILIES, "a therapeutic area or technology")
+        chosen = resolve(model, params.area, "area", TOPIC_FAMILIES,
+                         message("a therapeutic area or technology"))
         nodes &= set().union(*(model.area_members[a] for a in chosen))
     if params.source:
         wanted = set(params.source)
@@ -117,7 +120,8 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
     if params.lens:
         lens = lens_nodes(model, params.lens)
         if lens is None:
-            raise ViewError("lens", f"no lens {params.lens!r} for this graph (see /api/map/lenses)")
+            raise ViewError("lens", message("no lens %(lens)s for this graph (see /api/map/lenses)",
+                                            lens=repr(params.lens)))
         nodes = lens
     focus = resolve(model, [params.focus], "focus")[0] if params.focus else None
     if focus:
@@ -152,7 +156,7 @@ def select_nodes(model: MapModel, params: ViewParams) -> Selection:
         source = resolve(model, [params.path_from], "from")[0]
         target = resolve(model, [params.path_to], "to")[0]
         if source == target:
-            raise ViewError("to", "the same entity as from")
+            raise ViewError("to", message("the same entity as from"))
         selection.path_ends = (source, target)
         selection.paths = find_paths(model, source, target, avoid=params.avoid)
         if not (params.lens or focus or expanded or params.has_filters):

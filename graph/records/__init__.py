@@ -2,5 +2,5 @@
 and line, converted to RDF with evidence on every asserted triple, entailments added, checked
 against the SHACL shapes, and written as one sorted N-Triples file.
 
-May import: `ontology`, `graph.config`.
+May import: `ontology`, `graph.config`, `graph.messages`.
 """

@@ -4,5 +4,5 @@ requests, time limit in a killable worker, row cap), the caps shared by every se
 (`slots`) and the deadline long work looks at (`deadline`), answers in every result format, the service
 description and VoID, the example gallery, and counts for `lshkg stats`.
 
-May import: `graph.records`, `ontology`, `graph.config`.
+May import: `graph.records`, `ontology`, `graph.config`, `graph.messages`.
 """

@@ -18,6 +18,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from graph.messages import message
 from graph.store.deadline import Deadline, WorkCut, checked
 from graph.store.derived import derived_folder, forget_version
 from graph.store.query_pool import EngineFailure, LongQueries, QueryPool, QueryTimeout
@@ -76,7 +77,7 @@ class EmbeddedStore:
                  long_queries: LongQueries | None = None) -> None:
         if not (path / "CURRENT").exists():
             # no path in the message: it reaches web clients (the command line names the folder)
-            raise StoreUnavailable("no store has been built: run `lshkg build` first")
+            raise StoreUnavailable(message("no store has been built: run `lshkg build` first"))
         self.path = path
         self.kind = "embedded"
         self.description = f"embedded store at {path}"
@@ -166,14 +167,18 @@ class RemoteStore:
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")[:500]
             if error.code in (400, 403, 406, 413):
-                raise EngineFailure(f"the store refused the query: {detail}", status=400,
+                raise EngineFailure(message("the store refused the query: %(detail)s", detail=detail),
+                                    status=400,
                                     syntax=True) from None
-            raise StoreUnavailable(f"the store answered HTTP {error.code}: {detail}") from None
+            raise StoreUnavailable(message("the store answered HTTP %(code)s: %(detail)s", code=error.code,
+                                           detail=detail)) from None
         except TimeoutError:
-            raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
+            raise QueryTimeout(message("the store did not answer within %(s)s s",
+                                       s=f"{timeout_s:g}")) from None
         except (urllib.error.URLError, ConnectionError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreUnavailable(f"the store cannot be reached: {reason}") from None
+            raise StoreUnavailable(message("the store cannot be reached: %(reason)s",
+                                           reason=reason)) from None
 
     def _results(self, sparql: str, timeout_s: float) -> ox.QuerySolutions | ox.QueryBoolean:
         body = self._post(sparql, "application/sparql-results+json", timeout_s)
@@ -205,7 +210,8 @@ class RemoteStore:
                 return write_triples(self._triples(text, left_s), result_format, max_rows, prefixes)
             result = self._results(text, left_s)
         except QueryTimeout:
-            raise QueryTimeout(f"the store did not answer within {timeout_s:g} s") from None
+            raise QueryTimeout(message("the store did not answer within %(s)s s",
+                                       s=f"{timeout_s:g}")) from None
         if isinstance(result, ox.QueryBoolean):
             return write_boolean(bool(result), result_format)
         return write_solutions(result, result_format, max_rows)

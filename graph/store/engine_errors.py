@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graph.messages import message
 from graph.store.guard import CheckedQuery, QueryRefused, check_query
 from graph.store.syntax_words import explain
 
@@ -39,10 +40,10 @@ def syntax_error(checked: CheckedQuery, engine_message: str, *,
         return worded.shifted(checked.prelude_lines) if worded is not None else None
     # in plain words where they can be found, said of the user's own lines
     line, column = max(1, worded.line - checked.prelude_lines), worded.column or 1
-    message, line, column = explain(checked.user_text, line, column)
-    if message.startswith("SPARQL cannot make sense"):
-        message = worded.message.removeprefix("syntax error: ").replace("expected", "here SPARQL expects", 1)
-    return QueryRefused(f"syntax error: {message}", line=line, column=column)
+    said, line, column = explain(checked.user_text, line, column)
+    if said.startswith("SPARQL cannot make sense"):
+        said = worded.message.removeprefix("syntax error: ").replace("expected", "here SPARQL expects", 1)
+    return QueryRefused(message("syntax error: %(reason)s", reason=said), line=line, column=column)
 
 
 def relative_iri_error(text: str) -> QueryRefused | None:
@@ -54,29 +55,32 @@ def relative_iri_error(text: str) -> QueryRefused | None:
         if not _SCHEME.match(found[1]):
             line = text.count("\n", 0, found.start()) + 1
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-            return QueryRefused(f"<{found[1]}> is a relative IRI and the query declares no BASE: "
-                                "write the full IRI (with its scheme, e.g. https://...) or add a "
-                                "BASE line", line=line, column=column)
+            return QueryRefused(message("<%(iri)s> is a relative IRI and the query declares no BASE: write "
+                                        "the full IRI (with its scheme, e.g. https://...) or add a BASE line",
+                                        iri=found[1]), line=line, column=column)
     return None
 
 
-def engine_syntax_error(text: str, message: str, known_prefixes: dict[str, str]) -> QueryRefused | None:
+def engine_syntax_error(text: str, engine_message: str,
+                        known_prefixes: dict[str, str]) -> QueryRefused | None:
     """The engine's message about `text` as a QueryRefused (400) with its position; None when the
     message gives no position (not one of Oxigraph's syntax errors)."""
-    found = _POSITION.search(message)
+    found = _POSITION.search(engine_message)
     if not found:
         return None
     line, column = int(found[1]), int(found[2])
     lines = text.split("\n")
     before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
     name = _PREFIXED_NAME_BEFORE.search(before)
-    if "Prefix not found" in message and name:
+    if "Prefix not found" in engine_message and name:
         prefix = name[1] or ""
-        hint = (f"; add PREFIX {prefix}: <{known_prefixes[prefix]}>" if prefix in known_prefixes
-                else f"; declare it with PREFIX {prefix}: <...>")
-        return QueryRefused(f"syntax error: the prefix {prefix}: is not declared{hint}", line=line,
+        said = (message("the prefix %(prefix)s: is not declared; add PREFIX %(prefix)s: <%(iri)s>",
+                        prefix=prefix, iri=known_prefixes[prefix]) if prefix in known_prefixes
+                else message("the prefix %(prefix)s: is not declared; declare it with PREFIX "
+                             "%(prefix)s: <...>", prefix=prefix))
+        return QueryRefused(message("syntax error: %(reason)s", reason=said), line=line,
                             column=name.start() + 1)
-    detail = message[found.end():].strip()
+    detail = engine_message[found.end():].strip()
     short = detail.split(", [", 1)[0]  # not the list of every character it would accept
-    return QueryRefused(f"syntax error: {short}{', ...' if short != detail else ''}", line=line,
-                        column=column)
+    shown = short + (", ..." if short != detail else "")
+    return QueryRefused(message("syntax error: %(reason)s", reason=shown), line=line, column=column)

@@ -22,6 +22,7 @@ from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from graph.messages import message
 from graph.store.syntax_words import explain
 
 __all__ = ["CheckedQuery", "QueryRefused", "check_query", "missing_declarations"]
@@ -44,9 +45,14 @@ class QueryRefused(ValueError):
         self.column = column
 
     def __str__(self) -> str:
+        return str(self.said())
+
+    def said(self) -> str:
+        """What is wrong and where, kept translatable (`graph.messages`)."""
         if self.line is None:
             return self.message
-        return f"line {self.line}, column {self.column}: {self.message}"
+        return message("line %(line)s, column %(column)s: %(reason)s", line=self.line, column=self.column,
+                       reason=self.message)
 
     def shifted(self, lines: int) -> QueryRefused:
         """The same refusal with its line counted `lines` fewer (declarations put before the
@@ -99,13 +105,14 @@ def _parse(text: str) -> Any:
             return parseQuery(text)
         except ParseBaseException as error:
             if _is_update(text):
-                raise QueryRefused(
+                raise QueryRefused(message(
                     "updates (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ...) are not allowed: "
-                    "this endpoint is read-only") from None
-            message, line, column = explain(text, error.lineno, error.col, _found(error))
-            raise QueryRefused(f"syntax error: {message}", line=line, column=column) from None
+                    "this endpoint is read-only")) from None
+            said, line, column = explain(text, error.lineno, error.col, _found(error))
+            raise QueryRefused(message("syntax error: %(reason)s", reason=said), line=line,
+                               column=column) from None
         except Exception as error:  # rdflib raises plain exceptions for some bad input
-            raise QueryRefused(f"syntax error: {error}") from None
+            raise QueryRefused(message("syntax error: %(reason)s", reason=error)) from None
 
 
 def _is_update(text: str) -> bool:
@@ -179,9 +186,10 @@ def check_query(text: str, *, max_bytes: int, local_graphs: Collection[str] = ()
     """
     size = len(text.encode("utf-8"))
     if size > max_bytes:
-        raise QueryRefused(f"the query is {size} bytes; the limit is {max_bytes}", status=413)
+        raise QueryRefused(message("the query is %(size)s bytes; the limit is %(limit)s", size=size,
+                                   limit=max_bytes), status=413)
     if not text.strip():
-        raise QueryRefused("the query is empty")
+        raise QueryRefused(message("the query is empty"))
     prelude = missing_declarations(text, presets) if presets else ""
     lines = prelude.count("\n")
     text = prelude + text
@@ -205,7 +213,7 @@ def _checked_by_parsing(text: str, local_graphs: Collection[str]) -> CheckedQuer
     query = parsed[1]
     for node in _nodes(parsed):
         if node.name == "ServiceGraphPattern":
-            raise QueryRefused("SERVICE is not allowed: this endpoint never queries other servers")
+            raise QueryRefused(message("SERVICE is not allowed: this endpoint never queries other servers"))
     default_graphs: list[str] = []
     named_graphs: list[str] = []
     if "datasetClause" in query:
@@ -216,6 +224,6 @@ def _checked_by_parsing(text: str, local_graphs: Collection[str]) -> CheckedQuer
                 named_graphs.append(str(clause["named"]))
     outside = [iri for iri in default_graphs + named_graphs if iri not in local_graphs]
     if outside:
-        raise QueryRefused(f"FROM <{outside[0]}> is not a graph of this store; "
-                           "FROM and FROM NAMED may only name the store's own graphs")
+        raise QueryRefused(message("FROM <%(iri)s> is not a graph of this store; FROM and FROM NAMED may "
+                                   "only name the store's own graphs", iri=outside[0]))
     return CheckedQuery(text, QUERY_FORMS[query.name], tuple(default_graphs), tuple(named_graphs))

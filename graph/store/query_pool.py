@@ -31,6 +31,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from graph.messages import message
 from graph.store.query_worker import serve_queries
 from graph.store.results import Answer
 from graph.store.slots import Place, Places, client_places
@@ -156,7 +157,7 @@ class QueryPool:
             ours.recv()
         except (EOFError, OSError):
             self._discard(worker)
-            raise EngineFailure("a query worker could not start (is the store readable?)") from None
+            raise EngineFailure(message("a query worker could not start (is the store readable?)")) from None
         return worker
 
     def _top_up(self) -> None:
@@ -220,7 +221,8 @@ class QueryPool:
                 self._top_up()
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
-                    raise QueryTimeout(f"every query worker stayed busy for {timeout_s:g} s")
+                    raise QueryTimeout(message("every query worker stayed busy for %(s)s s",
+                                               s=f"{timeout_s:g}"))
                 try:
                     return self._idle.get(timeout=min(remaining, WAIT_STEP_S))
                 except queue.Empty:
@@ -244,7 +246,7 @@ class QueryPool:
         limits = self.long_queries
         held = self._long.take(deadline)
         if held is None:
-            full, whose = self._long, f"{limits.total} in all"
+            full, whose = self._long, message("%(n)s in all", n=limits.total)
         elif client is None:
             return [held]
         else:
@@ -253,12 +255,13 @@ class QueryPool:
             if own is not None:
                 return [held, own]
             held.release()
-            full, whose = mine, f"{limits.per_client} of yours"
+            full, whose = mine, message("%(n)s of yours", n=limits.per_client)
         wait = max(1, math.ceil(full.soonest_end(time.monotonic() + timeout_s) - time.monotonic()))
-        raise TooManyLongQueries(
-            f"too many long queries at once ({whose} run past {limits.after_s:g} s now; at most "
-            f"{limits.per_client} per client and {limits.total} in all): try again in {wait} s, "
-            "or narrow the query down", wait)
+        raise TooManyLongQueries(message(
+            "too many long queries at once (%(whose)s run past %(s)s s now; at most %(per_client)s per "
+            "client and %(total)s in all): try again in %(wait)s s, or narrow the query down",
+            whose=whose, s=f"{limits.after_s:g}", per_client=limits.per_client, total=limits.total,
+            wait=wait), wait)
 
     # ---------- running ----------
 
@@ -273,7 +276,8 @@ class QueryPool:
         try:
             worker = self._acquire(deadline - time.monotonic())
         except QueryTimeout:
-            raise QueryTimeout(f"no query worker came free within the limit of {timeout_s:g} s") from None
+            raise QueryTimeout(message("no query worker came free within the limit of %(s)s s",
+                                        s=f"{timeout_s:g}")) from None
         long: list[Place] = []
         try:
             worker.connection.send((text, result_format, max_rows, prefixes))
@@ -284,8 +288,9 @@ class QueryPool:
                     # the lowest priority: cheap queries in other workers keep the cores
                     os.setpriority(os.PRIO_PROCESS, worker.process.pid, LONG_QUERY_NICENESS)
                 if not _answered(worker, deadline - time.monotonic(), stopped):
-                    raise QueryTimeout(f"the query took longer than the limit of {timeout_s:g} s "
-                                       "and was stopped")
+                    raise QueryTimeout(message("the query took longer than the limit of %(s)s s and was "
+                                               "stopped",
+                                               s=f"{timeout_s:g}"))
             status, payload = worker.connection.recv()
         except (QueryTimeout, TooManyLongQueries, QueryStopped):
             self._discard(worker)
@@ -294,7 +299,7 @@ class QueryPool:
         except (EOFError, OSError):
             self._discard(worker)
             self._top_up()
-            raise EngineFailure("the query engine stopped unexpectedly; try again") from None
+            raise EngineFailure(message("the query engine stopped unexpectedly; try again")) from None
         finally:
             for place in long:
                 place.release()
@@ -331,6 +336,6 @@ def _answered(worker: _Worker, seconds: float, stopped: Callable[[], bool] | Non
         if worker.connection.poll(max(0.0, min(remaining, STOP_CHECK_S))):
             return True
         if stopped():
-            raise QueryStopped("the query was stopped before it finished")
+            raise QueryStopped(message("the query was stopped before it finished"))
         if remaining <= STOP_CHECK_S:
             return False

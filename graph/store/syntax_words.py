@@ -17,6 +17,8 @@ from __future__ import annotations
 import difflib
 import re
 
+from graph.messages import message
+
 __all__ = ["KEYWORDS", "explain"]
 
 _KEYWORD_TEXT = """SELECT ASK CONSTRUCT DESCRIBE WHERE FROM NAMED PREFIX BASE DISTINCT REDUCED AS
@@ -56,7 +58,8 @@ def _bracket_fault(text: str) -> tuple[str, int, int] | None:
             quote = text[index:index + 3] if text[index:index + 3] == char * 3 else char
             end = _string_end(text, index + len(quote), quote)
             if end < 0:
-                return (f"this {char} starts a text that never ends: add the closing {quote}", line, column)
+                return (message("this %(char)s starts a text that never ends: add the closing %(quote)s",
+                                 char=char, quote=quote), line, column)
             line += text.count("\n", index, end)
             if "\n" in text[index:end]:
                 start = text.rindex("\n", index, end) + 1
@@ -66,16 +69,18 @@ def _bracket_fault(text: str) -> tuple[str, int, int] | None:
             stack.append((char, line, column))
         elif char in CLOSING:
             if not stack:
-                return (f"this {char} has no {CLOSING[char]} to close", line, column)
+                return (message("this %(char)s has no %(opener)s to close", char=char, opener=CLOSING[char]),
+                        line, column)
             opener, opened_line, opened_column = stack.pop()
             if opener != CLOSING[char]:
-                return (f"the {opener} at line {opened_line}, column {opened_column} is still open at "
-                        f"this {char}: close it with {OPENING[opener]} first", line, column)
+                return (message("the %(opener)s at line %(line)s, column %(column)s is still open at this "
+                                "%(char)s: close it with %(closer)s first", opener=opener, line=opened_line,
+                                column=opened_column, char=char, closer=OPENING[opener]), line, column)
         index += 1
     if stack:
         opener, opened_line, opened_column = stack[-1]
-        return (f"this {opener} is never closed: add the {OPENING[opener]} it needs",
-                opened_line, opened_column)
+        return (message("this %(opener)s is never closed: add the %(closer)s it needs", opener=opener,
+                        closer=OPENING[opener]), opened_line, opened_column)
     return None
 
 
@@ -104,16 +109,18 @@ def _word_fault(text: str, line: int, column: int) -> str | None:
         return None
     upper = word.group(0).upper()
     if upper in ("GROUP", "ORDER") and not re.match(r"\s+BY\b", rest[word.end():], re.IGNORECASE):
-        return f"{upper} needs BY after it: {upper} BY ?variable"
+        return message("%(word)s needs BY after it: %(word)s BY ?variable", word=upper)
     if upper in KEYWORDS:
         return None
     close = difflib.get_close_matches(upper, sorted(KEYWORDS - {"A", "IF", "IN", "AS", "BY", "TZ"}),
                                       n=1, cutoff=0.75)
     if close:
-        return f"{word.group(0)} is not a SPARQL keyword: did you mean {close[0]}?"
+        return message("%(word)s is not a SPARQL keyword: did you mean %(keyword)s?", word=word.group(0),
+                       keyword=close[0])
     before = "\n".join([*lines[:line - 1], lines[line - 1][:column - 1]])
     if _PROLOGUE.fullmatch(before):
-        return f"a query starts with {', '.join(FORMS[:-1])} or {FORMS[-1]} (after any PREFIX lines)"
+        return message("a query starts with %(forms)s or %(last)s (after any PREFIX lines)",
+                       forms=", ".join(FORMS[:-1]), last=FORMS[-1])
     return None
 
 
@@ -126,5 +133,6 @@ def explain(text: str, line: int, column: int, found: str | None = None) -> tupl
     worded = _word_fault(text, line, column)
     if worded:
         return worded, line, column
-    return (f"SPARQL cannot make sense of the query from {found or 'here'} on: a dot, semicolon, "
-            "comma, bracket or keyword may be missing or extra here or just before", line, column)
+    return (message("SPARQL cannot make sense of the query from %(where)s on: a dot, semicolon, comma, "
+                    "bracket or keyword may be missing or extra here or just before",
+                    where=found or message("here")), line, column)

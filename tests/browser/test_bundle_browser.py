@@ -60,6 +60,22 @@ def test_an_entity_pages_bundle_holds_its_neighbourhood(page: Any, server: Serve
     assert selection["kind"] == "ego" and selection["params"]["ego"] == "kite"
     assert selection["params"]["depth"] == "2"
     assert selection["command"] == "lshkg export --ego kite --depth 2 --bundle"
+    readme = files["README.md"].decode("utf-8")
+    assert readme.startswith("# lsh-kg bundle: ") and "## Make it again" in readme
+
+
+def test_a_bundle_made_on_a_dutch_page_has_its_readme_in_dutch(page: Any, server: Server) -> None:
+    page.goto(server.url + "/id/kite?lang=nl")
+    page.select_option("#export-form select[name=format]", "html")
+    assert page.locator("#export-form select[name=format] option:checked").inner_text() == \
+        "een kaart die offline opent"
+    _filename, files = bundle_of(page, "#bundle-button")
+    readme = files["README.md"].decode("utf-8")
+    assert readme.startswith("# lsh-kg-bundel: ")
+    assert "Gemaakt op " in readme and " uit de lsh-kg-dataset versie " in readme
+    for heading in ("## Opnieuw maken", "## Vergelijken met de gegevens van vandaag", "## Bestanden"):
+        assert heading in readme
+    assert "lshkg export --ego kite --depth 1 --bundle" in readme and "Make it again" not in readme
 
 
 def test_the_editors_bundle_holds_the_query_as_written(page: Any, server: Server) -> None:

@@ -15,6 +15,7 @@ from babel.messages.pofile import read_po
 from graph.store.backends import EmbeddedStore
 from tests.browser.chromium import RequestLog, chromium, chromium_available
 from tests.browser.map_page import READY, choose_suggestion
+from tests.browser.test_editor_runs import type_query
 from tests.browser.test_entity_browser import _serve
 from webapp.i18n import TRANSLATIONS
 
@@ -40,6 +41,11 @@ VISIBLE_TEXTS = """() => {
   });
   return texts;
 }"""
+
+# the editor libraries' own words that are not shown as text: titles and ARIA labels (IRIs are data)
+LIBRARY_ATTRIBUTES = """() => [...document.querySelectorAll('#editor-app [title], #editor-app [aria-label]')]
+  .flatMap((element) => [element.getAttribute('title'), element.getAttribute('aria-label')])
+  .filter((value) => value && !/^https?:/.test(value))"""
 
 
 def _english_messages() -> list[re.Pattern[str]]:
@@ -145,6 +151,21 @@ def test_dutch_chosen_on_the_map_stays_on_every_page_with_no_english_left(page: 
     page.click(".yasr_btnGroup .select_table")  # YASR's own table, its controls in Dutch too
     page.wait_for_selector(".yasr .tableFilter")
     assert page.get_attribute(".yasr .tableFilter", "placeholder") == "Resultaten filteren"
+    assert english_left(page) == []
+    labels = page.evaluate(LIBRARY_ATTRIBUTES)
+    assert {"Query delen", "Query uitvoeren", "Volgende pagina", "Het antwoord downloaden"} <= set(labels)
+    library_english = {"Run query", "Share query", "Download result", "Download Results", "pagination",
+                       "First", "Previous", "Next", "Last"}
+    assert not [label for label in labels if any(pattern.fullmatch(label) for pattern in ENGLISH)
+                or label in library_english or "Activate to" in label or "documentation of" in label], labels
+
+    # a slip in the query: the endpoint's words about it are Dutch too, with the place
+    type_query(page, "SELECT * WHERE {\n  ?s ?p ?o\n")
+    page.click("#run-button")
+    page.wait_for_function("() => document.getElementById('editor-app').dataset.state === 'error'")
+    said = page.locator(".query-error-message").inner_text()
+    assert "regel 1, kolom 16: syntaxfout: deze { wordt nooit gesloten: voeg de } toe die nodig is" \
+        in said, said
     assert english_left(page) == []
 
 

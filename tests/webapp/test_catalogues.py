@@ -25,10 +25,11 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)\}")
 
 
 def _extracted() -> dict[tuple[str, str | None], list[str]]:
-    """(msgid or a plural's singular, context) -> where it is marked, as `pybabel extract -k t` reads it."""
+    """(msgid or a plural's singular, context) -> where it is marked, as `pybabel extract -k t -k message`
+    reads it."""
     with (ROOT / "babel.cfg").open() as mapping:
         method_map, options_map = parse_mapping_cfg(mapping)
-    keywords = {**DEFAULT_KEYWORDS, "t": None}
+    keywords = {**DEFAULT_KEYWORDS, "t": None, "message": None}
     found: dict[tuple[str, str | None], list[str]] = {}
     for filename, line, message, _comments, context in extract_from_dir(
             ROOT, method_map, options_map, keywords=keywords):

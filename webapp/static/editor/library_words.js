@@ -1,6 +1,7 @@
-/* YASR's own words (its view buttons, the table's controls, the count above an answer) in the page's
- * language: the library writes them in English, so each known text is replaced by its message from
- * the catalogues whenever YASR draws. Only texts that match exactly are touched; data never is.
+/* YASQE's and YASR's own words (the editor's buttons, the view buttons, the table's controls and
+ * paging, the count above an answer) in the page's language: the libraries write them in English, so
+ * each known text is replaced by its message from the catalogues whenever they draw. Only texts that
+ * match exactly are touched; data never is.
  */
 
 import { t } from "../i18n.js";
@@ -8,7 +9,14 @@ import { t } from "../i18n.js";
 function exact() {
   return {
     "Table": t("Table"), "Response": t("Response"), "Simple view": t("Simple view"),
-    "Ellipse": t("Ellipse"), "Page size:": t("Page size:"), "Filter query results": t("Filter query results")
+    "Ellipse": t("Ellipse"), "Page size:": t("Page size:"), "Filter query results": t("Filter query results"),
+    "Run query": t("Run query"), "Share query": t("Share query"), "Show all": t("Show all"), "All": t("All"),
+    "Download result": t("Download the answer"), "Download Results": t("Download the answer"),
+    "Download not supported": t("This view cannot be downloaded"),
+    "This plugin doesn't have a help reference yet. Please contact the maintainer to fix this":
+      t("This view has no documentation"),
+    "pagination": t("Pages"), "First": t("First page"), "Previous": t("Previous page"), "Next": t("Next page"),
+    "Last": t("Last page")
   };
 }
 
@@ -17,6 +25,18 @@ function patterns(words) {
   return [
     [/^Shows (.+) view$/, function (m) {  // a view button's name: it must hold the button's text
       return t("Shows the {view} view", { view: words[m[1]] || m[1] });
+    }],
+    [/^View documentation of (.+)$/, function (m) {
+      return t("The documentation of the {view} view", { view: words[m[1]] || m[1] });
+    }],
+    [/^(.*): Activate to sort$/, function (m) {  // a column's heading: its name is data, kept
+      return t("{column}: sort by this column", { column: m[1] });
+    }],
+    [/^(.*): Activate to (?:invert|reverse) sorting$/, function (m) {
+      return t("{column}: sort the other way", { column: m[1] });
+    }],
+    [/^(.*): Activate to remove sorting$/, function (m) {
+      return t("{column}: stop sorting by this column", { column: m[1] });
     }],
     [/^(\d[\d,.]*) results? in ([\d.]+) seconds?$/, function (m) {
       return t("{rows} results in {seconds} s", { rows: m[1], seconds: m[2] });

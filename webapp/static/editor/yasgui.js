@@ -6,6 +6,7 @@
 import { byId, debounce } from "./dom.js";
 import { updateDownloads } from "./downloads.js";
 import { pageUrl, setStatus, updateUrl } from "./page.js";
+import { translateLibrary } from "./library_words.js";
 import { onQueryResponse, onQueryStart, renderError, rewriteLinks, run } from "./results.js";
 import { BASE_IRI, ENDPOINT, Yasqe, Yasr, app, params, state } from "./state.js";
 import { queryHeaders, stop } from "./stop.js";
@@ -95,6 +96,10 @@ export function start(termsData, termsError) {
   });
   knowOurPrefixes();
   labelTheEditor();
+  translateLibrary(byId("yasqe"));
+  new MutationObserver(function () {  // YASQE sets its run button's words again as a query runs
+    translateLibrary(byId("yasqe"));
+  }).observe(byId("yasqe"), { attributes: true, attributeFilter: ["title", "aria-label"], subtree: true });
   // views beyond YASR's table: names and formatted numbers first, then chart, map and links
   Yasr.registerPlugin("simple", SimpleView);
   Yasr.registerPlugin("chart", ChartView);
@@ -108,8 +113,9 @@ export function start(termsData, termsError) {
     errorRenderers: [renderError]
   });
   new MutationObserver(function () {
-    rewriteLinks(yasr.rootEl);  // the results and the controls above them
-  }).observe(yasr.rootEl, { childList: true, subtree: true });
+    rewriteLinks(yasr.rootEl);  // the results and the controls above them, and words YASR sets again
+  }).observe(yasr.rootEl, { childList: true, subtree: true, attributes: true,
+                            attributeFilter: ["title", "aria-label", "placeholder"] });
 
   var afterEdit = debounce(function () {
     updateUrl();
