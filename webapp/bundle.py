@@ -15,12 +15,13 @@ from graph.export.selection import Sources, run_selection, selection_from_args
 from graph.export.subgraph import ExportError
 from graph.messages import message
 from graph.store.backends import StoreUnavailable
+from graph.store.deadline import Deadline
 from graph.store.version import store_version
 from webapp.app_store import get_store
 from webapp.export import export_error_response, get_kind_tree, get_network
 from webapp.i18n import say
 from webapp.map_state import get_map_model, max_nodes
-from webapp.slow_work import SlowRequestRefused, refused, run_slow
+from webapp.slow_work import SlowRequestRefused, refused, slow_place
 from webapp.user_query import arrival
 
 __all__ = ["blueprint"]
@@ -28,12 +29,12 @@ __all__ = ["blueprint"]
 blueprint = Blueprint("bundle", __name__, url_prefix="/api")
 
 
-def _sources() -> Sources:
+def _sources(deadline: Deadline) -> Sources:
     config = current_app.config
     return Sources(get_store(), config["LSHKG_BASE_IRI"], get_network, get_kind_tree, get_map_model,
                    {"max_bytes": config["LSHKG_QUERY_MAX_BYTES"], "max_rows": config["LSHKG_QUERY_MAX_ROWS"],
                     "timeout_s": config["LSHKG_QUERY_TIMEOUT_S"], "arrived": arrival(request),
-                    "client": request.remote_addr}, max_nodes())
+                    "client": request.remote_addr, "stopped": lambda: deadline.passed}, max_nodes())
 
 
 @blueprint.route("/bundle", methods=["GET", "POST"])
@@ -45,14 +46,21 @@ def bundle() -> Response | tuple[Response, int]:
             selection.params["max_nodes"] = max_nodes()
         positions = read_positions(args.get("positions"), get_map_model().resolve)
 
-        def made() -> Bundle:
+        def made(deadline: Deadline) -> Bundle:
             store = get_store()
-            subgraph = run_selection(selection, _sources())
+            subgraph = run_selection(selection, _sources(deadline))
             subgraph.extra["positions"] = positions  # the map's layout, for GEXF and the HTML map
+            deadline.check()
             return make_bundle(selection, subgraph, store, current_app.config["LSHKG_BASE_IRI"],
-                               version=store_version(store), say=say)
+                               version=store_version(store), say=say, deadline=deadline)
 
-        found = run_slow(made, message("the bundle"))
+        # a whole graph takes seconds: within a deadline (the writers stop at it, and its place is
+        # free at once) and a cap on how many run at once
+        place = slow_place(message("the bundle"))
+        try:
+            found = place.run(made)
+        finally:
+            place.end()
     except ExportError as error:
         return export_error_response(error)
     except SlowRequestRefused as error:

@@ -24,6 +24,7 @@ from graph.export.selection import Selection
 from graph.export.subgraph import Subgraph
 from graph.messages import message
 from graph.store.backends import Store
+from graph.store.deadline import Deadline
 from graph.store.derived import DatasetVersion
 
 __all__ = ["MANIFEST", "SELECTION", "Bundle", "make_bundle", "read_manifest"]
@@ -78,9 +79,10 @@ def _readme(title: str, selection: Selection, version: DatasetVersion | None, ma
 
 def make_bundle(selection: Selection, subgraph: Subgraph, store: Store, base_iri: str, *,
                 version: DatasetVersion | None, made: datetime.datetime | None = None,
-                say: Callable[[str], str] = str) -> Bundle:
+                say: Callable[[str], str] = str, deadline: Deadline | None = None) -> Bundle:
     """The bundle of a selection's subgraph, made from the dataset `version` the store holds; its
-    README in the words `say` gives (`graph.messages`: English unless the caller translates)."""
+    README in the words `say` gives (`graph.messages`: English unless the caller translates).
+    WorkCut once `deadline` passes: each file's writer looks at it."""
     when = (made or datetime.datetime.now(datetime.UTC)).replace(microsecond=0).isoformat()
     files: dict[str, tuple[bytes, str, str]] = {}
     record = {**selection.as_dict(), "command": selection.command(), "made": when,
@@ -98,7 +100,7 @@ def make_bundle(selection: Selection, subgraph: Subgraph, store: Store, base_iri
                          "application/sparql-results+json", "the SELECT query's answer")
 
     def written(format_name: str) -> bytes:
-        return export(subgraph, format_name, store, base_iri, version=version).body
+        return export(subgraph, format_name, store, base_iri, version=version, deadline=deadline).body
 
     trig = written("trig")
     files["subgraph.trig"] = (trig, "application/trig", "the subgraph with its evidence, a graph per source")

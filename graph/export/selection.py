@@ -72,7 +72,7 @@ class Sources:
     network: Callable[[], Network]
     tree: Callable[[], KindTree]
     model: Callable[[], MapModel]
-    limits: dict[str, Any]  # max_bytes, max_rows, timeout_s; arrived and client for the web
+    limits: dict[str, Any]  # max_bytes, max_rows, timeout_s; arrived, client and stopped for the web
     max_nodes: int | None = None
 
 
@@ -156,7 +156,8 @@ def _query(text: str, sources: Sources) -> Subgraph:
     try:
         answer = sources.store.answer(checked.text, "json", max_rows=limits["max_rows"],
                                       timeout_s=limits["timeout_s"], prefixes=PREFIXES,
-                                      arrived=limits.get("arrived"), client=limits.get("client"))
+                                      arrived=limits.get("arrived"), client=limits.get("client"),
+                                      stopped=limits.get("stopped"))
     except (QueryTimeout, StoreUnavailable, EngineFailure) as failure:
         raise ExportError("query", message("query stopped: %(reason)s", reason=reason(failure)), status=503,
                           retry_after_s=max(1, round(limits["timeout_s"]))) from None

@@ -1,6 +1,6 @@
-"""Slow requests (a whole-graph export, a path search) have a deadline and a cap: a whole-graph
-export cut at its deadline is a 503 with Retry-After, its work stops and its place is free at once;
-one beyond the cap gets 429 with Retry-After (shipped graph)."""
+"""Slow requests (a whole-graph export or bundle, a path search) have a deadline and a cap: a
+whole-graph export or bundle cut at its deadline is a 503 with Retry-After, its work stops and its
+place is free at once; one beyond the cap gets 429 with Retry-After (shipped graph)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,10 @@ def slow_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "lshkg-slow-request" and t.is_alive()]
 
 
-def test_a_cut_export_stops_its_work_and_frees_its_place_at_once(app: Flask,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("route", "asked"), [("/api/export", {"all": "1", "format": "trig"}),
+                                              ("/api/bundle", {"all": "1"})])  # a bundle writes TriG first
+def test_a_cut_export_stops_its_work_and_frees_its_place_at_once(app: Flask, monkeypatch: pytest.MonkeyPatch,
+                                                                  route: str, asked: dict) -> None:
     converted = [0]
     term = rdf._Terms.term
 
@@ -52,7 +54,7 @@ def test_a_cut_export_stops_its_work_and_frees_its_place_at_once(app: Flask,
         gc.freeze()
         try:
             started = time.monotonic()
-            cut = client.get("/api/export", query_string={"all": "1", "format": "trig"})
+            cut = client.get(route, query_string=asked)
             elapsed = time.monotonic() - started
             # the only place is free at once: the next slow request is not turned away
             path = client.get("/api/map/path", query_string={"from": "kite", "to": "lumc"})
