@@ -1,14 +1,19 @@
-"""End-to-end helpers: build a store, run the real server (`lshkg serve`), drive headless Chromium.
+"""End-to-end helpers: build a store, run the real server (`lshkg serve`) or the app in a thread,
+drive headless Chromium, and open pages that fail the test when they leave home.
 
     data_dir = build_store(tmp / "var")                 # lshkg build --records tests/fixtures/records
     with start_server(data_dir) as server:             # lshkg serve on a free loopback port
         with chromium() as browser:                     # Playwright, Debian's /usr/bin/chromium
-            page = browser.new_page()
-            requests = RequestLog(page, server.url)     # every request the page makes
-            page.goto(server.url + "/query")
-            assert not requests.foreign()
+            with checked_page(browser, server.url, width=1300, height=900) as page:
+                page.goto(server.url + "/query")        # page.requests: every request it makes
 
-The server is polled over HTTP until it answers (never a fixed sleep) and stopped at the end.
+    with serve_app(store_dir) as url:                   # the app in a werkzeug thread, same process
+        ...
+
+The server is polled over HTTP until it answers (never a fixed sleep) and stopped at the end. A
+`checked_page` fails, once its context is closed, on a request to another host, a script error, a
+dialog, or no request at all. tests/browser/conftest.py holds the shared `browser` (one Chromium per
+module) and `shipped_url` (the app over the shipped graph) fixtures.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -35,8 +41,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run"]
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "RequestLog", "Server", "build_store", "chromium",
-           "chromium_available", "free_port", "lshkg_command", "start_server"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "RequestLog", "Server", "build_store", "checked_page", "chromium",
+           "chromium_available", "free_port", "lshkg_command", "serve_app", "start_server"]
 
 
 def lshkg_command() -> list[str]:
@@ -150,6 +156,28 @@ def start_server(data_dir: Path, *, env_extra: dict[str, str] | None = None, log
         server.stop()
 
 
+@contextlib.contextmanager
+def serve_app(store_dir: str | Path, **settings: object) -> Iterator[str]:
+    """The app over the embedded store in `store_dir` (rate limits off), served by werkzeug in a thread
+    of this process on a free loopback port: its base URL. Stopped, and its store closed, on exit."""
+    from werkzeug.serving import make_server
+
+    from tests.conftest import make_app
+    from webapp.app_store import close_store
+
+    app = make_app(str(store_dir), **settings)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+        close_store(app)
+
+
 def chromium_available() -> bool:
     return os.access(CHROMIUM, os.X_OK)
 
@@ -186,3 +214,30 @@ class RequestLog:
         home = urlsplit(self.server_url).netloc
         return [url for url in self.urls
                 if urlsplit(url).scheme not in ("data", "blob", "about") and urlsplit(url).netloc != home]
+
+
+@contextlib.contextmanager
+def checked_page(browser: Any, url: str, *, width: int = 1280, height: int = 720,
+                 timeout_ms: int | None = None, **context_options: Any) -> Iterator[Any]:
+    """A page in a new context of `browser` (a `width` x `height` viewport; `timeout_ms`, when given, its
+    default timeout; other options go to `browser.new_context`, e.g. `locale`, `accept_downloads`,
+    `offline`, `is_mobile`). `page.requests` is its `RequestLog` with `url` as home, `page.dialogs` the
+    messages of the dialogs it opened (each dismissed). On a normal exit the context is closed and the
+    test fails on a request to another host, a script error, a dialog, or a page that asked for nothing.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
+    if timeout_ms is not None:
+        context.set_default_timeout(timeout_ms)
+    page = context.new_page()
+    page.requests = RequestLog(page, url)
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        yield page
+    finally:
+        context.close()
+    log = page.requests
+    assert log.urls, "the page made no request at all"
+    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
+    assert not log.errors, f"script errors: {log.errors}"
+    assert not page.dialogs, f"dialogs: {page.dialogs}"

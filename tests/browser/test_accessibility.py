@@ -11,10 +11,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from graph.store.backends import EmbeddedStore
 from tests.browser.accessibility import describe, serious_violations
-from tests.browser.chromium import chromium, chromium_available
-from tests.browser.test_entity_browser import _serve
+from tests.browser.chromium import checked_page, chromium_available
 
 pytestmark = [
     pytest.mark.browser,
@@ -23,16 +21,10 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
-@pytest.fixture(scope="module")
-def page(shipped_url: str) -> Iterator[Any]:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1300, "height": 1000})
-        yield context.new_page()
-        context.close()
+def page(browser: Any, shipped_url: str) -> Iterator[Any]:
+    """One page for the module (the language chosen on one page stays for the next, as for a reader)."""
+    with checked_page(browser, shipped_url, width=1300, height=1000) as page:
+        yield page
 
 
 @pytest.mark.parametrize("path", ["/search?q=leiden", "/search?q=zzzz-no-such-name", "/kinds",
@@ -109,15 +101,11 @@ def test_the_map_has_no_serious_accessibility_violation(page: Any, shipped_url: 
     assert found == [], describe(found)
 
 
-def test_the_map_on_a_phone_has_no_serious_accessibility_violation(page: Any, shipped_url: str) -> None:
-    context = page.context.browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        phone = context.new_page()
+def test_the_map_on_a_phone_has_no_serious_accessibility_violation(browser: Any, shipped_url: str) -> None:
+    with checked_page(browser, shipped_url, width=390, height=844) as phone:
         phone.goto(shipped_url + "/")
         phone.wait_for_selector("#map-app[data-state=ready]", state="attached")
         phone.click("#open-controls")  # the drawer of search and filters, open
         phone.wait_for_selector("#map-search", state="visible")
         found = serious_violations(phone)
-    finally:
-        context.close()
     assert found == [], describe(found)

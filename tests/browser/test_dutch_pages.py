@@ -12,11 +12,9 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from graph.store.backends import EmbeddedStore
-from tests.browser.chromium import RequestLog, chromium, chromium_available
+from tests.browser.chromium import checked_page, chromium_available
 from tests.browser.map_page import READY, choose_suggestion
 from tests.browser.test_editor_runs import type_query
-from tests.browser.test_entity_browser import _serve
 from webapp.i18n import TRANSLATIONS
 
 pytestmark = [
@@ -73,29 +71,11 @@ def english_left(page: Any) -> list[str]:
                    if any(pattern.fullmatch(text) for pattern in ENGLISH)})
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
 @pytest.fixture
 def page(browser: Any, shipped_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1300, "height": 900}, locale="en-GB")
-    context.set_default_timeout(30_000)
-    page = context.new_page()
-    page.requests = RequestLog(page, shipped_url)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
-    assert not page.requests.foreign() and not page.requests.errors
+    with checked_page(browser, shipped_url, width=1300, height=900, timeout_ms=30_000,
+                      locale="en-GB") as page:
+        yield page
 
 
 def test_the_english_check_finds_english(page: Any, shipped_url: str) -> None:

@@ -13,9 +13,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from graph.store.backends import EmbeddedStore
-from tests.browser.chromium import RequestLog, chromium, chromium_available
-from tests.browser.test_entity_browser import _serve
+from tests.browser.chromium import checked_page, chromium_available
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,26 +26,10 @@ PLACES = "SELECT ?city ?lat ?long WHERE { ?city a lsh:City ; geo:lat ?lat ; geo:
 PARENTS = "SELECT ?company ?parent WHERE { ?company lsh:subsidiaryOf ?parent }"
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
 @pytest.fixture
 def page(browser: Any, shipped_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1300, "height": 1000})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.requests = RequestLog(page, shipped_url)
-    yield page
-    context.close()
-    assert not page.requests.foreign() and not page.requests.errors, page.requests.errors
+    with checked_page(browser, shipped_url, width=1300, height=1000, timeout_ms=20_000) as page:
+        yield page
 
 
 def answer(url: str, query: str) -> list[dict[str, dict[str, str]]]:

@@ -3,19 +3,14 @@ thread): the neighbourhood map draws, nothing is asked of other hosts, markup st
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
-from graph.store.backends import EmbeddedStore
-from tests.browser.chromium import RequestLog, chromium, chromium_available
-from tests.conftest import make_app
+from tests.browser.chromium import checked_page, chromium_available, serve_app
 from tests.webapp.test_entity_own_data import EVIL_LABEL, EVIL_QUOTE, build_store, evil_records
-from webapp.app_store import close_store
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,56 +19,28 @@ pytestmark = [
 TIMEOUT_MS = 20_000
 
 
-def _serve(store_dir: str) -> Iterator[str]:
-    app = make_app(store_dir)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-        close_store(app)
-
-
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
 @pytest.fixture(scope="module")
 def evil_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("evil-browser")
-    yield from _serve(str(build_store(evil_records(folder), folder, "https://w3id.org/lsh-kg/id/")))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
+    with serve_app(build_store(evil_records(folder), folder, "https://w3id.org/lsh-kg/id/")) as url:
+        yield url
 
 
 @pytest.fixture
-def context(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1300, "height": 1000})
-    yield context
-    context.close()
+def page(browser: Any, shipped_url: str) -> Iterator[Any]:
+    with checked_page(browser, shipped_url, width=1300, height=1000) as page:
+        yield page
 
 
-def _open(context: Any, url: str) -> tuple[Any, RequestLog, list[str]]:
-    page = context.new_page()
-    requests = RequestLog(page, url)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(url)
-    return page, requests, dialogs
+@pytest.fixture
+def evil_page(browser: Any, evil_url: str) -> Iterator[Any]:
+    with checked_page(browser, evil_url, width=1300, height=1000) as page:
+        yield page
 
 
-def test_the_neighbourhood_map_draws_and_everything_comes_from_home(context: Any, shipped_url: str,
+def test_the_neighbourhood_map_draws_and_everything_comes_from_home(page: Any, shipped_url: str,
                                                                   tmp_path: Path) -> None:
-    page, requests, _ = _open(context, shipped_url + "/id/kite")
+    page.goto(shipped_url + "/id/kite")
     page.wait_for_function("() => window.lshkgEntityNetwork !== undefined", timeout=TIMEOUT_MS)
     expected = page.evaluate("() => JSON.parse(document.getElementById('entity-network-data').textContent)"
                              ".nodes.map(n => n.id)")
@@ -81,22 +48,22 @@ def test_the_neighbourhood_map_draws_and_everything_comes_from_home(context: Any
     assert sorted(drawn) == sorted(expected) and len(drawn) > 5
     assert page.locator("#entity-label").text_content() == "Kite"
     page.screenshot(path=str(tmp_path / "entity.png"), full_page=True)
-    assert not requests.foreign(), requests.foreign()
-    assert not requests.errors
+    assert not page.requests.foreign(), page.requests.foreign()
+    assert not page.requests.errors
 
 
-def test_the_pages_link_to_each_other(context: Any, shipped_url: str) -> None:
-    page, requests, _ = _open(context, shipped_url + "/search?q=radbod+umc")
+def test_the_pages_link_to_each_other(page: Any, shipped_url: str) -> None:
+    page.goto(shipped_url + "/search?q=radbod+umc")
     page.locator("#hits a").first.click()
     page.wait_for_url("**/id/radboud-umc")
     page.locator(".entity-kind a").click()
     page.wait_for_url("**/kinds/UniversityMedicalCentre")
     assert page.locator("#members tbody tr").count() >= 7
-    assert not requests.foreign() and not requests.errors
+    assert not page.requests.foreign() and not page.requests.errors
 
 
-def test_a_companys_page_shows_the_approvals_of_its_products(context: Any, shipped_url: str) -> None:
-    page, requests, _ = _open(context, shipped_url + "/id/kite")
+def test_a_companys_page_shows_the_approvals_of_its_products(page: Any, shipped_url: str) -> None:
+    page.goto(shipped_url + "/id/kite")
     row = page.locator("#product-approvals tr.product-approval").first
     row.wait_for(timeout=TIMEOUT_MS)
     assert row.locator("td.authority").text_content().strip() in {"EMA", "European Medicines Agency"}
@@ -104,15 +71,15 @@ def test_a_companys_page_shows_the_approvals_of_its_products(context: Any, shipp
     assert "tweede celtherapie heeft goedgekeurd" in row.locator("q").first.text_content()
     row.locator("td.product a").click()
     page.wait_for_url("**/id/kite-second-cell-therapy")
-    assert not requests.foreign() and not requests.errors
+    assert not page.requests.foreign() and not page.requests.errors
 
 
 def _member_links(page: Any) -> list[str]:
     return page.eval_on_selector_all("#members tbody td:first-child a", "links => links.map(a => a.href)")
 
 
-def test_a_long_list_pages_forward_and_back(context: Any, shipped_url: str) -> None:
-    page, requests, _ = _open(context, shipped_url + "/kinds/Organisation?per_page=25")
+def test_a_long_list_pages_forward_and_back(page: Any, shipped_url: str) -> None:
+    page.goto(shipped_url + "/kinds/Organisation?per_page=25")
     first_page = _member_links(page)
     assert len(first_page) == 25 and page.locator("#pager a[rel=prev]").count() == 0
     page.locator("#pager a[rel=next]").click()
@@ -123,15 +90,16 @@ def test_a_long_list_pages_forward_and_back(context: Any, shipped_url: str) -> N
     page.locator("#pager a[rel=prev]").click()
     page.wait_for_url("**/kinds/Organisation?per_page=25&page=1")
     assert _member_links(page) == first_page
-    assert not requests.foreign() and not requests.errors
+    assert not page.requests.foreign() and not page.requests.errors
 
 
-def test_markup_in_the_data_never_runs(context: Any, evil_url: str) -> None:
-    page, requests, dialogs = _open(context, evil_url + "/id/evil-corp")
+def test_markup_in_the_data_never_runs(evil_page: Any, evil_url: str) -> None:
+    page = evil_page
+    page.goto(evil_url + "/id/evil-corp")
     page.wait_for_function("() => window.lshkgEntityNetwork !== undefined", timeout=TIMEOUT_MS)
     assert page.locator("#entity-label").text_content() == EVIL_LABEL
     assert EVIL_QUOTE in page.locator("#quotes").text_content()  # each quote once, under Quotes
     assert page.locator("main img").count() == 0
     page.goto(evil_url + "/search?q=evil")
     page.goto(evil_url + "/kinds/Company")
-    assert not dialogs and not requests.errors and not requests.foreign()
+    assert not page.dialogs and not page.requests.errors and not page.requests.foreign()

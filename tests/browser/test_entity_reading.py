@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from graph.store.backends import EmbeddedStore
-from tests.browser.chromium import RequestLog, chromium, chromium_available
-from tests.browser.test_entity_browser import _serve
+from tests.browser.chromium import checked_page, chromium_available
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,26 +19,10 @@ pytestmark = [
 PHONES = [(390, 844), (360, 740)]
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
 @pytest.fixture
 def page(browser: Any, shipped_url: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
-    context.set_default_timeout(20_000)
-    page = context.new_page()
-    page.requests = RequestLog(page, shipped_url)
-    yield page
-    context.close()
-    assert not page.requests.foreign() and not page.requests.errors
+    with checked_page(browser, shipped_url, width=1300, height=900, timeout_ms=20_000) as page:
+        yield page
 
 
 def test_links_from_other_entities_read_in_words_in_english_and_dutch(page: Any, shipped_url: str) -> None:
@@ -93,11 +75,10 @@ def test_a_source_page_describes_the_document_and_pages_its_passages(page: Any, 
                                   "/id/membership/european-lead-factory/lygature"])
 def test_entity_pages_do_not_scroll_sideways_on_a_phone(browser: Any, shipped_url: str, path: str,
                                                         width: int, height: int, tmp_path: Path) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.goto(shipped_url + path)
-    page.wait_for_load_state("networkidle")
-    scroll_width = page.evaluate("document.documentElement.scrollWidth")
-    page.screenshot(path=str(tmp_path / "phone.png"))
-    context.close()
+    with checked_page(browser, shipped_url, width=width, height=height, is_mobile=True,
+                      has_touch=True) as page:
+        page.goto(shipped_url + path)
+        page.wait_for_load_state("networkidle")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        page.screenshot(path=str(tmp_path / "phone.png"))
     assert scroll_width <= width

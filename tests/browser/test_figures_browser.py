@@ -12,10 +12,8 @@ from typing import Any
 
 import pytest
 
-from graph.store.backends import EmbeddedStore
 from tests.browser.accessibility import describe, serious_violations
-from tests.browser.chromium import RequestLog, chromium, chromium_available
-from tests.browser.test_entity_browser import _serve
+from tests.browser.chromium import RequestLog, checked_page, chromium_available
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,24 +22,16 @@ pytestmark = [
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
 @pytest.fixture
-def page(shipped_url: str) -> Iterator[Any]:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-        yield context.new_page()
-        context.close()
+def page(browser: Any, shipped_url: str) -> Iterator[Any]:
+    with checked_page(browser, shipped_url, width=1440, height=900, accept_downloads=True) as page:
+        yield page
 
 
 def _open(page: Any, url: str) -> RequestLog:
-    log = RequestLog(page, url)
     page.goto(url)
     page.wait_for_selector("#figures-app[data-ready='true']", timeout=20_000)
-    return log
+    return page.requests
 
 
 def test_charts_draw_offline_and_differing_sources_stand_side_by_side(page: Any, shipped_url: str) -> None:
@@ -96,12 +86,9 @@ def test_the_page_switches_to_dutch(page: Any, shipped_url: str) -> None:
 
 @pytest.mark.parametrize("path", ["/figures", "/overview", "/paths?from=tno&to=radboud-umc",
                                   "/timeline?entity=janssen", "/compare?a=janssen&b=lumc"])
-def test_insight_pages_do_not_scroll_sideways_on_a_phone(shipped_url: str, path: str) -> None:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        page = context.new_page()
+def test_insight_pages_do_not_scroll_sideways_on_a_phone(browser: Any, shipped_url: str, path: str) -> None:
+    with checked_page(browser, shipped_url, width=390, height=844, is_mobile=True, has_touch=True) as page:
         page.goto(shipped_url + path)
         page.wait_for_load_state("networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
-        context.close()
     assert width <= 390

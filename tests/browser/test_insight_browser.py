@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 
-from graph.store.backends import EmbeddedStore
-from tests.browser.chromium import RequestLog, chromium, chromium_available
-from tests.browser.test_entity_browser import _serve
+from tests.browser.chromium import checked_page, chromium_available
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,21 +16,14 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def shipped_url(shipped_store: EmbeddedStore) -> Iterator[str]:
-    yield from _serve(str(shipped_store.path))
-
-
 @pytest.fixture
-def page(shipped_url: str) -> Iterator[Any]:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1300, "height": 900})
-        yield context.new_page()
-        context.close()
+def page(browser: Any, shipped_url: str) -> Iterator[Any]:
+    with checked_page(browser, shipped_url, width=1300, height=900) as page:
+        yield page
 
 
 def test_from_the_overview_to_a_path_told_with_its_quotes(page: Any, shipped_url: str) -> None:
-    log = RequestLog(page, shipped_url)
+    log = page.requests
     page.goto(shipped_url + "/overview")
     assert page.locator("#method-text").inner_text().startswith("Only links between actors count")
     page.fill("input[name=a]", "tno")
