@@ -16,14 +16,14 @@ import pytest
 
 from tests.browser.chromium import Server, chromium_available
 from tests.browser.map_page import drawn, open_map, view_query
-from tests.browser.test_map_browser import browser, data_dir, server
+from tests.browser.test_map_browser import data_dir, server
 from tests.browser.test_map_export_browser import focus_on_kite, page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "page", "server"]
+__all__ = ["data_dir", "page", "server"]
 ID = "https://w3id.org/lsh-kg/id/"
 
 

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, build_store, chromium, chromium_available, start_server
+from tests.browser.chromium import Server, build_store, checked_page, chromium_available, start_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -50,24 +50,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    page.requests = log
-    yield page
-    context.close()
-    assert log.urls, "the page made no request at all"
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
+    with checked_page(browser, server.url, width=1400, height=1000, timeout_ms=TIMEOUT_MS,
+                      accept_downloads=True) as page:
+        yield page
 
 
 def open_editor(page: Any, server: Server, query: str | None = None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -13,7 +14,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from graph import config
-from tests.browser.chromium import RequestLog, Server, build_store, chromium, chromium_available, start_server
+from tests.browser.chromium import Server, build_store, checked_page, chromium_available, start_server
 from tests.browser.map_page import (
     TIMEOUT_MS,
     api,
@@ -46,27 +47,15 @@ def server(data_dir: Path) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
-def new_page(browser: Any, server: Server) -> tuple[Any, Any, RequestLog]:
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    return context, page, RequestLog(page, server.url)
+def desktop(browser: Any, server: Server) -> AbstractContextManager[Any]:
+    """A 1400 x 950 page that fails on a foreign request, a script error or no request at all."""
+    return checked_page(browser, server.url, width=1400, height=950, timeout_ms=TIMEOUT_MS)
 
 
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
-    context, page, log = new_page(browser, server)
-    yield page
-    context.close()
-    assert log.urls, "the page made no request at all"
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
+    with desktop(browser, server) as page:
+        yield page
 
 
 EVERYTHING = "show=city&show=hotspot&show=region&show=area&show=concept"  # the shared attributes too
@@ -205,8 +194,7 @@ def test_a_views_url_reopens_the_same_view(browser: Any, page: Any, server: Serv
     assert {"area", "layout", "lang"} <= set(parse_qs(urlsplit(url).query))
     labels = page.evaluate("window.lshkgMap.nodes.get().map((n) => [n.id, n.label, n.level])")
     screenshot(page, tmp_path, "before-reopen")
-    context, again, log = new_page(browser, server)
-    try:
+    with desktop(browser, server) as again:
         again.goto(url)
         again.wait_for_selector("#map-app[data-state=ready]", state="attached")
         assert sorted(again.evaluate("window.lshkgMap.nodes.get().map((n) => [n.id, n.label, n.level])")) == \
@@ -216,9 +204,7 @@ def test_a_views_url_reopens_the_same_view(browser: Any, page: Any, server: Serv
         assert again.evaluate("document.documentElement.lang") == "nl"
         assert "knopen" in again.text_content("#map-counts")
         screenshot(again, tmp_path, "reopened")
-        assert not log.foreign() and not log.errors
-    finally:
-        context.close()
+        assert not again.requests.foreign() and not again.requests.errors
 
 
 def test_lenses_are_one_click_and_a_shareable_url(page: Any, server: Server, tmp_path: Path) -> None:
@@ -259,8 +245,7 @@ def small_server(data_dir: Path) -> Iterator[Server]:
 
 
 def test_a_large_view_is_reduced_and_says_so(browser: Any, small_server: Server, tmp_path: Path) -> None:
-    context, page, log = new_page(browser, small_server)
-    try:
+    with desktop(browser, small_server) as page:
         open_map(page, small_server)
         view = api(small_server, "/api/map/view")
         assert view["reduced"]
@@ -278,6 +263,4 @@ def test_a_large_view_is_reduced_and_says_so(browser: Any, small_server: Server,
         assert drawn(page) == {n["id"] for n in opened["nodes"]}
         assert len([n for n in opened["nodes"] if n["family"] == "company"]) > companies
         screenshot(page, tmp_path, "reduced-opened")
-        assert not log.foreign() and not log.errors
-    finally:
-        context.close()
+        assert not page.requests.foreign() and not page.requests.errors

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, chromium_available
+from tests.browser.chromium import Server, checked_page, chromium_available
 from tests.browser.map_page import (
     TIMEOUT_MS,
     choose_suggestion,
@@ -24,27 +24,22 @@ from tests.browser.map_page import (
     view_query,
     wait_for_new_view,
 )
-from tests.browser.test_map_browser import browser, data_dir, server
+from tests.browser.test_map_browser import data_dir, server
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "server"]  # the module's fixtures, shared with the map's tests
+__all__ = ["data_dir", "server"]  # the module's fixtures, shared with the map's tests
 
 
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
     """A desktop page that accepts downloads; fails the test on a script error or a request to another
     host (also used by the bundle, time and words tests)."""
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    yield page
-    context.close()
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
+    with checked_page(browser, server.url, width=1440, height=900, timeout_ms=TIMEOUT_MS,
+                      accept_downloads=True) as page:
+        yield page
 
 
 def then_wait(page: Any, action: Callable[[], None]) -> None:
@@ -158,11 +153,7 @@ def test_the_html_export_looks_and_behaves_like_the_map(browser: Any, page: Any,
     shown_at = page.evaluate("window.lshkgMap.network.getPositions()")
     path = tmp_path / filename
     path.write_bytes(body)
-    offline = browser.new_context(offline=True, viewport={"width": 1300, "height": 900})
-    try:
-        opened = offline.new_page()
-        requests: list[str] = []
-        opened.on("request", lambda request: requests.append(request.url))
+    with checked_page(browser, "file:///", width=1300, height=900, offline=True) as opened:
         opened.goto(path.as_uri())
         opened.wait_for_function("() => window.lshkgNetwork !== undefined")
         drawn_here = opened.evaluate("""() => Object.fromEntries(
@@ -182,6 +173,4 @@ def test_the_html_export_looks_and_behaves_like_the_map(browser: Any, page: Any,
         assert opened.text_content("#details h2") == "Kite"
         assert "Links (" in opened.text_content("#details h3")
         opened.screenshot(path=str(tmp_path / "html-export.png"))
-        assert requests == [path.as_uri()]
-    finally:
-        offline.close()
+        assert opened.requests.urls == [path.as_uri()]

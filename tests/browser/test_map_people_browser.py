@@ -13,27 +13,21 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, chromium_available
+from tests.browser.chromium import Server, checked_page, chromium_available
 from tests.browser.map_page import TIMEOUT_MS, api, drawn, open_map, screenshot, view_query, wait_for_new_view
-from tests.browser.test_map_browser import browser, data_dir, server
+from tests.browser.test_map_browser import data_dir, server
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "server"]  # the module's fixtures, shared with the map's tests
+__all__ = ["data_dir", "server"]  # the module's fixtures, shared with the map's tests
 ATTRIBUTES = "show=city&show=hotspot&show=region&show=area&show=concept"
 
 
 def opened(browser: Any, server: Server, width: int, height: int) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": width, "height": height})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    yield page
-    context.close()
-    assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-    assert not log.errors, f"script errors: {log.errors}"
+    with checked_page(browser, server.url, width=width, height=height, timeout_ms=TIMEOUT_MS) as page:
+        yield page
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from graph import config
-from tests.browser.chromium import RequestLog, Server, build_store, chromium, chromium_available, start_server
+from tests.browser.chromium import Server, build_store, checked_page, chromium_available, start_server
 from tests.browser.map_page import TIMEOUT_MS, drawn, open_map, screenshot, view_query, wait_for_new_view
 
 pytestmark = [
@@ -27,21 +27,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as running:
-        yield running
-
-
 @pytest.fixture
 def page(browser: Any, server: Server) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    log = RequestLog(page, server.url)
-    yield page
-    assert not log.foreign() and not log.errors
-    context.close()
+    with checked_page(browser, server.url, width=1400, height=950, timeout_ms=TIMEOUT_MS) as page:
+        yield page
 
 
 def test_a_technology_filters_the_map_to_who_works_with_it(page: Any, server: Server, tmp_path: Path) -> None:

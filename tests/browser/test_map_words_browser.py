@@ -18,14 +18,14 @@ from tests.browser.map_page import (
     view_query,
     wait_for_new_view,
 )
-from tests.browser.test_map_browser import browser, data_dir, server
+from tests.browser.test_map_browser import data_dir, server
 from tests.browser.test_map_export_browser import page
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not chromium_available(), reason="needs Chromium at /usr/bin/chromium"),
 ]
-__all__ = ["browser", "data_dir", "page", "server"]
+__all__ = ["data_dir", "page", "server"]
 
 
 
