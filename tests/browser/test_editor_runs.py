@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.chromium import RequestLog, Server, build_store, chromium, chromium_available, start_server
+from tests.browser.chromium import Server, build_store, checked_page, chromium_available, start_server
 from tests.browser.test_editor_browser import SIMPLE_ROWS, TIMEOUT_MS, open_editor, wait_for
 
 pytestmark = [
@@ -36,17 +36,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture
-def page(server: Server) -> Iterator[Any]:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1300, "height": 900}, accept_downloads=True)
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        log = RequestLog(page, server.url)
-        page.requests = log
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    with checked_page(browser, server.url, width=1300, height=900, timeout_ms=TIMEOUT_MS,
+                      accept_downloads=True) as page:
         yield page
-        context.close()
-        assert not log.foreign(), f"requests to other hosts: {log.foreign()}"
-        assert not log.errors, f"script errors: {log.errors}"
 
 
 def type_query(page: Any, text: str) -> None:

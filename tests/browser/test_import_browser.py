@@ -14,10 +14,9 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from tests.browser.chromium import (
-    RequestLog,
     Server,
     build_store,
-    chromium,
+    checked_page,
     chromium_available,
     lshkg_command,
     start_server,
@@ -57,19 +56,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture
-def page(server: Server) -> Iterator[tuple[Any, RequestLog, list[str]]]:
-    with chromium() as browser:
-        context = browser.new_context()
-        page = context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        yield page, RequestLog(page, server.url), dialogs
-        context.close()
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    with checked_page(browser, server.url) as page:
+        yield page
 
 
-def nothing_ran(page: Any, log: RequestLog, dialogs: list[str]) -> None:
+def nothing_ran(page: Any) -> None:
+    log = page.requests
     assert page.evaluate("typeof window.__xss") == "undefined"
-    assert not dialogs and not log.foreign()
+    assert not page.dialogs and not log.foreign()
     assert not {urlsplit(url).path for url in log.urls} & {"/x"}, "an <img> from the import was created"
     # data islands (<script type="application/json">) hold the label as JSON, escaped: not markup
     made = page.evaluate("""() => [...document.querySelectorAll('*')].filter((el) =>
@@ -79,26 +74,23 @@ def nothing_ran(page: Any, log: RequestLog, dialogs: list[str]) -> None:
     assert made == 0, "an element from the import's markup was created"
 
 
-def test_the_entity_page_shows_imported_markup_as_text_with_its_badge(page: tuple, server: Server) -> None:
-    page, log, dialogs = page
+def test_the_entity_page_shows_imported_markup_as_text_with_its_badge(page: Any, server: Server) -> None:
     page.goto(f"{server.url}/id/markup-co")
     assert page.text_content("#entity-label") == LABEL
     assert page.text_content(".badge-imported").strip() == "imported: markup-register"
     assert QUOTE in page.text_content("main")
-    nothing_ran(page, log, dialogs)
+    nothing_ran(page)
 
 
-def test_search_shows_imported_markup_as_text_with_its_badge(page: tuple, server: Server) -> None:
-    page, log, dialogs = page
+def test_search_shows_imported_markup_as_text_with_its_badge(page: Any, server: Server) -> None:
     page.goto(f"{server.url}/search?q={quote('Markup Imports')}")
     hit = page.locator("#hits li").filter(has_text="Markup Imports").first
     assert hit.locator("a").text_content() == LABEL
     assert "imported: markup-register" in hit.text_content()
-    nothing_ran(page, log, dialogs)
+    nothing_ran(page)
 
 
-def test_the_map_filters_by_source_and_its_panel_shows_the_badge(page: tuple, server: Server) -> None:
-    page, log, dialogs = page
+def test_the_map_filters_by_source_and_its_panel_shows_the_badge(page: Any, server: Server) -> None:
     open_map(page, server)
     options = page.locator("#filter-source option").all_text_contents()
     assert options[1].startswith("shipped (the documents) (")
@@ -112,4 +104,4 @@ def test_the_map_filters_by_source_and_its_panel_shows_the_badge(page: tuple, se
     page.wait_for_selector("#map-panel[data-node='markup-co'] .badge-imported")
     assert page.text_content("#map-panel h2") == LABEL
     assert page.text_content("#map-panel .badge-imported") == "imported: markup-register"
-    nothing_ran(page, log, dialogs)
+    nothing_ran(page)

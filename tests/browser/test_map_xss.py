@@ -13,10 +13,9 @@ import pytest
 
 from tests.browser.chromium import (
     TINY_RECORDS,
-    RequestLog,
     Server,
     build_store,
-    chromium,
+    checked_page,
     chromium_available,
     start_server,
 )
@@ -62,21 +61,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture
-def page(server: Server) -> Iterator[tuple[Any, RequestLog, list[str]]]:
-    with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1400, "height": 950})
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        log = RequestLog(page, server.url)
-        yield page, log, dialogs
-        context.close()
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    with checked_page(browser, server.url, width=1400, height=950, timeout_ms=TIMEOUT_MS) as page:
+        yield page
 
 
-def no_script_ran(page: Any, log: RequestLog, dialogs: list[str]) -> None:
+def no_script_ran(page: Any) -> None:
+    log = page.requests
     assert page.evaluate("typeof window.__xss") == "undefined"
-    assert not dialogs
+    assert not page.dialogs
     assert not log.errors, log.errors
     assert not log.foreign()
     fetched = {urlsplit(url).path for url in log.urls}
@@ -84,8 +77,7 @@ def no_script_ran(page: Any, log: RequestLog, dialogs: list[str]) -> None:
     assert page.locator("#map-app img, #map-app script, #map-app svg[onload], #map-app b").count() == 0
 
 
-def test_markup_in_labels_and_quotes_is_shown_as_text(page: tuple, server: Server, tmp_path: Path) -> None:
-    page, log, dialogs = page
+def test_markup_in_labels_and_quotes_is_shown_as_text(page: Any, server: Server, tmp_path: Path) -> None:
     open_map(page, server, "show=city&show=region&show=area")  # its links go to its city and areas
     labels = page.evaluate("window.lshkgMap.nodes.get().map((n) => n.label)")
     assert LABEL_EN in labels  # drawn on the canvas as written
@@ -120,13 +112,12 @@ def test_markup_in_labels_and_quotes_is_shown_as_text(page: tuple, server: Serve
     page.wait_for_selector("#map-panel[data-kind=edge] .evidence blockquote")
     assert page.text_content("#map-panel .edge-sentence").startswith(LABEL_NL)
     assert page.text_content("#map-panel .evidence blockquote") == f"“{QUOTE}”"
-    no_script_ran(page, log, dialogs)
+    no_script_ran(page)
 
 
-def test_markup_in_a_path_and_the_legend_stays_text(page: tuple, server: Server) -> None:
-    page, log, dialogs = page
+def test_markup_in_a_path_and_the_legend_stays_text(page: Any, server: Server) -> None:
     open_map(page, server, "from=evil-corp&to=acme-pharma&avoid=none")
     page.wait_for_selector("#map-panel[data-kind=path] .path-item")
     assert LABEL_EN in page.text_content("#map-panel .path-item")
     assert LABEL_EN in page.text_content("#map-panel h2")
-    no_script_ran(page, log, dialogs)
+    no_script_ran(page)
