@@ -63,24 +63,31 @@ def _priority(model: MapModel, nodes: set[str], pinned: Iterable[str], opened: s
     return order
 
 
-def _clusters(model: MapModel, rest: list[str], mode: str, opened: set[str], slots: int) -> list[Cluster]:
-    """The hidden nodes grouped by their facet (`mode`), or by both facets within a cluster the
-    visitor opened; that group can be opened again unless both facets are used."""
-    first_facet, second_facet = _facets(model, mode), _facets(model, SECONDARY[mode])
-    groups: dict[str, Cluster] = {}
-    for node in rest:
-        key = first_facet[node]
-        openable = True
-        if key in opened:
-            key = key + "/" + second_facet[node]
-            openable = key not in opened
-        cluster = groups.get(key)
-        if cluster is None:
-            cluster = groups[key] = Cluster(key, openable=openable)
-        cluster.members.append(node)
+def _keys(model: MapModel, rest: list[str], mode: str, opened: set[str]) -> list[str]:
+    """The cluster each hidden node goes to: its facet (`mode`), or both facets within a cluster the
+    visitor opened."""
+    first_facet = _facets(model, mode)
+    keys = list(map(first_facet.__getitem__, rest))
+    if opened:
+        second_facet = _facets(model, SECONDARY[mode])
+        keys = [key + "/" + second_facet[node] if key in opened else key for node, key in zip(rest, keys,
+                                                                                               strict=True)]
+    return keys
+
+
+def _clusters(model: MapModel, rest: list[str], keys: list[str], opened: set[str],
+              slots: int) -> list[Cluster]:
+    groups: dict[str, list[str]] = {}
+    for node, key in zip(rest, keys, strict=True):
+        members = groups.get(key)
+        if members is None:
+            members = groups[key] = []
+        members.append(node)
+    # a group can be opened again unless both facets are used
+    found = [Cluster(key, members, openable=key not in opened) for key, members in groups.items()]
     # the parts of a cluster the visitor opened come first: they never vanish into "rest"
-    ordered = sorted(groups.values(), key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
-                                                     -len(c.members), c.key))
+    ordered = sorted(found, key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
+                                           -len(c.members), c.key))
     if len(ordered) <= slots:
         return ordered
     tail = Cluster("rest", [n for c in ordered[slots - 1:] for n in c.members], openable=False)
@@ -94,10 +101,14 @@ def reduce_view(model: MapModel, nodes: set[str], *, cap: int, mode: str = "kind
     opened_keys = set(opened)
     order = _priority(model, nodes, pinned, opened_keys)
     slots = max(2, min(MAX_CLUSTERS, cap // 3))
-    clusters = _clusters(model, order[cap - slots:], mode, opened_keys, slots)
-    keep = cap - len(clusters)  # fewer groups than slots: draw more nodes one by one
-    clusters = _clusters(model, order[keep:], mode, opened_keys, slots)
-    owner = {member: cluster.id for cluster in clusters for member in cluster.members}
+    # as many clusters as the nodes past the first `cap - slots` make, at most `slots`; when fewer,
+    # more nodes are drawn one by one
+    keep = cap - min(slots, len(set(_keys(model, order[cap - slots:], mode, opened_keys))))
+    clusters = _clusters(model, order[keep:], _keys(model, order[keep:], mode, opened_keys), opened_keys,
+                         slots)
+    owner: dict[str, str] = {}
+    for cluster in clusters:
+        owner.update(dict.fromkeys(cluster.members, cluster.id))
     return Reduction(order[:keep], clusters, owner)
 
 
@@ -143,9 +154,13 @@ def cluster_payload(model: MapModel, cluster: Cluster, mode: str) -> dict:
         else:
             iri = model.ids.get(value, "")
             facets["city"] = {"id": value, "labels": model.graph.nodes[iri].get("labels", {}) if iri else {}}
-    families = Counter(map(view_index(model).family_key.__getitem__, cluster.members))
+    first = cluster.key.split("/", 1)[0]
+    if first.startswith("kind:"):  # all of one family
+        family = first[len("kind:"):]
+    else:
+        family = Counter(map(view_index(model).family_key.__getitem__, cluster.members)).most_common(1)[0][0]
     return {"id": cluster.id, "key": cluster.key, "cluster": True, "count": len(cluster.members),
-            "openable": cluster.openable, "facets": facets, "family": families.most_common(1)[0][0],
+            "openable": cluster.openable, "facets": facets, "family": family,
             "top": [model.graph.nodes[m].get("labels", {}) for m in cluster.members[:3]]}
 
 
