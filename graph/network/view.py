@@ -34,9 +34,8 @@ def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> lis
     `from|predicate|to`. Their labels go once per predicate into `predicates`."""
     index = view_index(model)
     drawn = set(kept)
-    found = sorted((order, edge) for node in kept for other, order, edge in index.out_links[node]
-                   if other in drawn)
-    edges = [dict(edge) for _, edge in found]
+    found = sorted(order for node in kept for other, order in index.out_links[node] if other in drawn)
+    edges = [dict(index.links[order]) for order in found]
     for edge in edges:
         if edge["predicate"] not in predicates:
             predicates[edge["predicate"]] = index.predicate_labels[edge["predicate"]]

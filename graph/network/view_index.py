@@ -28,8 +28,8 @@ class ViewIndex:
 
     short: dict[str, str]  # IRI -> the id used in URLs
     nodes: dict[str, dict]  # IRI -> the node as the page draws it
-    # IRI -> its links out: (other end, place in the order of (from, predicate, to), the link as drawn)
-    out_links: dict[str, list[tuple[str, int, dict]]]
+    links: list[dict]  # every link as the page draws it, ordered by (from, predicate, to)
+    out_links: dict[str, list[tuple[str, int]]]  # IRI -> its links out: (other end, place in `links`)
     predicate_labels: dict[str, dict[str, str]]
     kind_facet: dict[str, str]  # IRI -> "kind:company"
     city_facet: dict[str, str]  # IRI -> "city:leiden" ("city:" when in no city)
@@ -84,9 +84,9 @@ def _build(model: MapModel) -> ViewIndex:
             edge["general"] = True  # no document says it: drawn dashed
         links.append(((edge["from"], predicate, edge["to"]), u, v, edge))
     links.sort(key=lambda link: link[0])
-    out_links: dict[str, list[tuple[str, int, dict]]] = {iri: [] for iri in graph.nodes}
-    for order, (_, u, v, edge) in enumerate(links):
-        out_links[u].append((v, order, edge))
+    out_links: dict[str, list[tuple[str, int]]] = {iri: [] for iri in graph.nodes}
+    for order, (_, u, v, _) in enumerate(links):
+        out_links[u].append((v, order))
     family_key = {iri: family.key for iri, family in model.family.items()}
     city_facet = {iri: "city:" + (short[city] if (city := model.city.get(iri, "")) else "")
                   for iri in graph.nodes}
@@ -94,7 +94,7 @@ def _build(model: MapModel) -> ViewIndex:
     for iri, key in family_key.items():
         members.setdefault(key, set()).add(iri)
     ends = list(model.links.edges())
-    return ViewIndex(short, nodes, out_links, predicate_labels,
+    return ViewIndex(short, nodes, [edge for *_, edge in links], out_links, predicate_labels,
                      {iri: "kind:" + key for iri, key in family_key.items()}, city_facet, family_key,
                      dict(Counter(family_key.values())), {key: frozenset(m) for key, m in members.items()},
                      ([u for u, _ in ends], [v for _, v in ends]))
