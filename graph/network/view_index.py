@@ -38,6 +38,7 @@ class ViewIndex:
     family_members: dict[str, frozenset[str]]
     # the undirected links as two lists of ends (each linked pair once): counted in C, not in a loop
     link_ends: tuple[list[str], list[str]]
+    neighbours: dict[str, tuple[str, ...]]  # over the undirected links: read in C, a step at a time
 
 
 def _labels(labels: dict[str, str]) -> dict[str, str]:
@@ -97,7 +98,8 @@ def _build(model: MapModel) -> ViewIndex:
     return ViewIndex(short, nodes, [edge for *_, edge in links], out_links, predicate_labels,
                      {iri: "kind:" + key for iri, key in family_key.items()}, city_facet, family_key,
                      dict(Counter(family_key.values())), {key: frozenset(m) for key, m in members.items()},
-                     ([u for u, _ in ends], [v for _, v in ends]))
+                     ([u for u, _ in ends], [v for _, v in ends]),
+                     {node: tuple(others) for node, others in model.links.adjacency()})
 
 
 def view_index(model: MapModel) -> ViewIndex:
