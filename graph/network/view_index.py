@@ -1,9 +1,10 @@
 """What every map view reads of a node or a link, made once per model (kept in `model.cache`): the
-node as the page draws it, each node's links out as the page draws them with their place in the
-view's order, the clusters' facets of each node and the count of each family.
+node as the page draws it, every link as the page draws it (in the view's order, and each node's
+links out), each node's neighbours, the clusters' facets of each node and the members of each family.
 
 A view then picks from these instead of walking networkx's views and building the same dicts again:
-at a million triples the whole-graph view took about 8 ms instead of 43 (bench/results/map-speed.md).
+at a million triples computing the whole-graph view took about 8 ms instead of 40
+(bench/results/map-speed.md has the figures through the server).
 """
 
 from __future__ import annotations
