@@ -226,6 +226,9 @@ def render(report: dict[str, Any]) -> str:
               + ", ".join(f"{s:.2f}" for s in now["ready_s"]) + " s.",
               "RSS by process (MB), current: " + ", ".join(f"{k} {v}" for k, v in
                                                            now["memory"]["parts_mb"].items()) + ".",
+              "RSS counts a page the main process shares with its workers once in every process that "
+              "maps it (so reading the derived files before the fork raises the sum); PSS divides it "
+              "among them: the memory the server takes from the machine.",
               "", "Written by `bench/map_speed.py` (`.venv/bin/python -m bench.map_speed`)."]
     return "\n".join(lines) + "\n"
 
