@@ -9,6 +9,7 @@ from flask import Flask, current_app
 
 from graph.network.model import MapModel, build_map_model, load_documents
 from graph.network.projection import load_network
+from graph.network.view_index import view_index
 from graph.store.derived import derived_folder, load_or_build
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
@@ -19,7 +20,7 @@ SETTING = "map_max_nodes"
 
 
 def get_map_model() -> MapModel:
-    """Built once (network, indexes, centrality, communities): never per request."""
+    """Built once (network, indexes, centrality, communities, the view index): never per request."""
 
     def build(app: Flask) -> MapModel:
         store = get_store()
@@ -28,8 +29,11 @@ def get_map_model() -> MapModel:
             return build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"], load_documents(store))
 
         if app.config["LSHKG_ENDPOINT"]:
-            return compute()
-        return load_or_build(derived_folder(Path(app.config["LSHKG_STORE_DIR"])), "map-model", compute)
+            model = compute()
+        else:
+            model = load_or_build(derived_folder(Path(app.config["LSHKG_STORE_DIR"])), "map-model", compute)
+        view_index(model)  # what every view reads, made now rather than in the first visitor's request
+        return model
 
     return app_cached(_KEY, build)
 

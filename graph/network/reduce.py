@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graph.network.model import MapModel
+from graph.network.model import MapModel, in_rank_order
+from graph.network.view_index import view_index
 
 __all__ = ["MAX_CLUSTERS", "Cluster", "Reduction", "cluster_key_matches", "reduce_view"]
 
@@ -39,47 +40,54 @@ class Reduction:
     owner: dict[str, str]  # hidden node -> the id of its cluster
 
 
-def _facet(model: MapModel, node: str, facet: str) -> str:
-    if facet == "kind":
-        return "kind:" + model.family[node].key
-    city = model.city.get(node, "")
-    return "city:" + (model.short_id(city) if city else "")
+def _facets(model: MapModel, facet: str) -> dict[str, str]:
+    index = view_index(model)
+    return index.kind_facet if facet == "kind" else index.city_facet
 
 
 def cluster_key_matches(model: MapModel, node: str, key: str) -> bool:
     """Whether a node belongs to a cluster key (`kind:company`, `city:leiden`, `kind:company/city:oss`)."""
-    return all(_facet(model, node, part.split(":", 1)[0]) == part for part in key.split("/"))
-
-
-def _group(model: MapModel, node: str, mode: str, opened: set[str]) -> tuple[str, bool]:
-    """The cluster a hidden node goes to, and whether that cluster can still be opened."""
-    first = _facet(model, node, mode)
-    if first not in opened:
-        return first, True
-    second = first + "/" + _facet(model, node, SECONDARY[mode])
-    return second, second not in opened
+    return all(_facets(model, part.split(":", 1)[0])[node] == part for part in key.split("/"))
 
 
 def _priority(model: MapModel, nodes: set[str], pinned: Iterable[str], opened: set[str]) -> list[str]:
     order = list(dict.fromkeys(n for n in pinned if n in nodes))
     seen = set(order)
-    ranked = sorted(nodes - seen, key=model.ranked_index.__getitem__)
+    ranked = in_rank_order(model, nodes - seen)
     if opened:
         wanted = [n for n in ranked if any(cluster_key_matches(model, n, key) for key in opened)]
         order.extend(wanted)
         seen.update(wanted)
-    order.extend(n for n in ranked if n not in seen)
+        ranked = [n for n in ranked if n not in seen]
+    order.extend(ranked)
     return order
 
 
-def _clusters(model: MapModel, rest: list[str], mode: str, opened: set[str], slots: int) -> list[Cluster]:
-    groups: dict[str, Cluster] = {}
-    for node in rest:
-        key, openable = _group(model, node, mode, opened)
-        groups.setdefault(key, Cluster(key, openable=openable)).members.append(node)
+def _keys(model: MapModel, rest: list[str], mode: str, opened: set[str]) -> list[str]:
+    """The cluster each hidden node goes to: its facet (`mode`), or both facets within a cluster the
+    visitor opened."""
+    first_facet = _facets(model, mode)
+    keys = list(map(first_facet.__getitem__, rest))
+    if opened:
+        second_facet = _facets(model, SECONDARY[mode])
+        keys = [key + "/" + second_facet[node] if key in opened else key for node, key in zip(rest, keys,
+                                                                                               strict=True)]
+    return keys
+
+
+def _clusters(model: MapModel, rest: list[str], keys: list[str], opened: set[str],
+              slots: int) -> list[Cluster]:
+    groups: dict[str, list[str]] = {}
+    for node, key in zip(rest, keys, strict=True):
+        members = groups.get(key)
+        if members is None:
+            members = groups[key] = []
+        members.append(node)
+    # a group can be opened again unless both facets are used
+    found = [Cluster(key, members, openable=key not in opened) for key, members in groups.items()]
     # the parts of a cluster the visitor opened come first: they never vanish into "rest"
-    ordered = sorted(groups.values(), key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
-                                                     -len(c.members), c.key))
+    ordered = sorted(found, key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
+                                           -len(c.members), c.key))
     if len(ordered) <= slots:
         return ordered
     tail = Cluster("rest", [n for c in ordered[slots - 1:] for n in c.members], openable=False)
@@ -93,24 +101,38 @@ def reduce_view(model: MapModel, nodes: set[str], *, cap: int, mode: str = "kind
     opened_keys = set(opened)
     order = _priority(model, nodes, pinned, opened_keys)
     slots = max(2, min(MAX_CLUSTERS, cap // 3))
-    clusters = _clusters(model, order[cap - slots:], mode, opened_keys, slots)
-    keep = cap - len(clusters)  # fewer groups than slots: draw more nodes one by one
-    clusters = _clusters(model, order[keep:], mode, opened_keys, slots)
-    owner = {member: cluster.id for cluster in clusters for member in cluster.members}
+    # as many clusters as the nodes past the first `cap - slots` make, at most `slots`; when fewer,
+    # more nodes are drawn one by one
+    keep = cap - min(slots, len(set(_keys(model, order[cap - slots:], mode, opened_keys))))
+    clusters = _clusters(model, order[keep:], _keys(model, order[keep:], mode, opened_keys), opened_keys,
+                         slots)
+    owner: dict[str, str] = {}
+    for cluster in clusters:
+        owner.update(dict.fromkeys(cluster.members, cluster.id))
     return Reduction(order[:keep], clusters, owner)
 
 
 def cluster_edges(model: MapModel, nodes: set[str], reduction: Reduction) -> list[dict]:
     """Links between clusters, and between a cluster and a drawn node, counted (one line each)."""
-    counts: Counter = Counter()
-    for node, cluster in reduction.owner.items():
-        for other in model.links.neighbors(node):
-            if other not in nodes:
-                continue
-            target = reduction.owner.get(other, model.short_id(other))
-            if target == cluster or (other in reduction.owner and (cluster, target) > (target, cluster)):
-                continue  # inside one cluster, or a cluster pair already counted from the other side
-            counts[(cluster, target)] += 1
+    index = view_index(model)
+    # what each end of a link is drawn as: its cluster, itself, or nothing (not in the view)
+    drawn_as = {node: index.short[node] for node in reduction.kept if node in nodes} | reduction.owner
+    cluster_ids = {cluster.id for cluster in reduction.clusters}
+    ends_a, ends_b = index.link_ends
+    # the links counted by the pair of items their ends are drawn as, in C: the loop below runs
+    # once per such pair, not once per link (tens of thousands at a million triples)
+    per_pair = Counter(zip(map(drawn_as.get, ends_a), map(drawn_as.get, ends_b), strict=True))
+    counts: dict[tuple[str, str], int] = {}
+    for (a, b), count in per_pair.items():
+        if a is None or b is None or a == b:
+            continue  # outside the view, or inside one cluster
+        if a in cluster_ids:
+            pair = (a, b) if b not in cluster_ids or a < b else (b, a)
+        elif b in cluster_ids:
+            pair = (b, a)
+        else:
+            continue  # between two drawn nodes: drawn as itself
+        counts[pair] = counts.get(pair, 0) + count
     kept: dict[str, int] = defaultdict(int)
     edges = []
     for (a, b), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
@@ -132,9 +154,13 @@ def cluster_payload(model: MapModel, cluster: Cluster, mode: str) -> dict:
         else:
             iri = model.ids.get(value, "")
             facets["city"] = {"id": value, "labels": model.graph.nodes[iri].get("labels", {}) if iri else {}}
-    families = Counter(model.family[m].key for m in cluster.members)
+    first = cluster.key.split("/", 1)[0]
+    if first.startswith("kind:"):  # all of one family
+        family = first[len("kind:"):]
+    else:
+        family = Counter(map(view_index(model).family_key.__getitem__, cluster.members)).most_common(1)[0][0]
     return {"id": cluster.id, "key": cluster.key, "cluster": True, "count": len(cluster.members),
-            "openable": cluster.openable, "facets": facets, "family": families.most_common(1)[0][0],
+            "openable": cluster.openable, "facets": facets, "family": family,
             "top": [model.graph.nodes[m].get("labels", {}) for m in cluster.members[:3]]}
 
 
@@ -142,10 +168,3 @@ def _family_labels(key: str) -> dict[str, str]:
     from graph.network.kinds import FAMILIES, OTHER
 
     return next((f.labels for f in FAMILIES if f.key == key), OTHER.labels)
-
-
-def family_counts(model: MapModel, nodes: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for node in nodes:
-        counts[model.family[node].key] += 1
-    return dict(counts)

@@ -8,66 +8,37 @@ from __future__ import annotations
 
 import itertools
 
-from graph.network.dates import link_since, model_dates, time_axis
+from graph.network.dates import model_dates, time_axis
 from graph.network.kinds import FAMILIES, OTHER
 from graph.network.layout import geo_layout, hierarchy_levels
 from graph.network.lenses import LENSES
-from graph.network.model import MapModel
+from graph.network.model import MapModel, in_rank_order
 from graph.network.params import ViewParams
 from graph.network.paths import path_hops
-from graph.network.reduce import Reduction, cluster_edges, cluster_payload, family_counts, reduce_view
+from graph.network.reduce import Reduction, cluster_edges, cluster_payload, reduce_view
 from graph.network.select import Selection, select_nodes
-from ontology.namespaces import LSH
+from graph.network.view_index import family_counts, view_index
 
 __all__ = ["DEFAULT_MAX_NODES", "compute_view", "node_payload", "view_nodes"]
 
 DEFAULT_MAX_NODES = 500
 
 
-def _labels(labels: dict[str, str]) -> dict[str, str]:
-    """One label when both languages say the same (most proper names): half the bytes."""
-    values = set(labels.values())
-    return {"en": values.pop()} if len(labels) > 1 and len(values) == 1 else labels
-
-
 def node_payload(model: MapModel, iri: str) -> dict:
-    """A node as the page draws it; an edge's id is `from|predicate|to`."""
-    data = model.graph.nodes[iri]
-    node = {"id": model.short_id(iri), "labels": _labels(data.get("labels", {})),
-            "family": model.family[iri].key, "kind": data.get("kind", ""), "degree": model.degree[iri],
-            "community": model.community.get(iri, -1)}
-    if iri in model.year:
-        node["year"] = model.year[iri]
-    dates = model_dates(model)
-    if iri in dates.since:
-        node["since"] = dates.since[iri]  # the year slider hides it before then
-    if iri in dates.until:
-        node["until"] = dates.until[iri]
-    if data.get("imports"):  # drawn with the badge "imported: NAME"
-        node["imported"] = sorted(data["imports"])
-    if not iri.startswith(model.base_iri):
-        node["iri"] = iri
-    return node
+    """A node as the page draws it (a copy: views add positions and colours to it)."""
+    return dict(view_index(model).nodes[iri])
 
 
 def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> list[dict]:
-    """The links between drawn nodes; their labels go once per predicate into `predicates`."""
-    edges = []
-    lsh = str(LSH)
-    dates = model_dates(model)
-    for u, v, key, data in model.graph.subgraph(kept).edges(keys=True, data=True):
-        predicate = key[len(lsh):] if key.startswith(lsh) else key
-        evidence = data.get("evidence", [])
-        source, target = model.short_id(u), model.short_id(v)
-        predicates.setdefault(predicate, data.get("labels") or {"en": predicate})
-        edge = {"from": source, "to": target, "predicate": predicate, "evidence": len(evidence)}
-        since = link_since(dates, u, v)
-        if since is not None:
-            edge["since"] = since
-        if all(e.get("basis") == "GeneralKnowledge" for e in evidence):
-            edge["general"] = True  # no document says it: drawn dashed
-        edges.append(edge)
-    edges.sort(key=lambda e: (e["from"], e["predicate"], e["to"]))
+    """The links between drawn nodes, ordered by (from, predicate, to); an edge's id is
+    `from|predicate|to`. Their labels go once per predicate into `predicates`."""
+    index = view_index(model)
+    drawn = set(kept)
+    found = sorted(order for node in kept for other, order in index.out_links[node] if other in drawn)
+    edges = [dict(index.links[order]) for order in found]
+    for edge in edges:
+        if edge["predicate"] not in predicates:
+            predicates[edge["predicate"]] = index.predicate_labels[edge["predicate"]]
     return edges
 
 
@@ -109,7 +80,7 @@ def _chosen(model: MapModel, params: ViewParams, selection: Selection) -> dict:
 
 
 def _legend(model: MapModel, shown: dict[str, int], matched: dict[str, int]) -> list[dict]:
-    totals = family_counts(model, model.graph.nodes)
+    totals = view_index(model).family_totals
     return [{**family.as_dict(), "shown": shown.get(family.key, 0), "matched": matched.get(family.key, 0),
              "total": totals[family.key]}
             for family in (*FAMILIES, OTHER) if family.key in totals]
@@ -121,7 +92,7 @@ def _drawn(model: MapModel, params: ViewParams,
     reduction that gathers the rest into clusters."""
     selection = select_nodes(model, params)
     if len(selection.nodes) <= max_nodes:
-        return selection, sorted(selection.nodes, key=model.ranked_index.__getitem__), None
+        return selection, in_rank_order(model, selection.nodes), None
     reduction = reduce_view(model, selection.nodes, cap=max_nodes, mode=params.cluster,
                             pinned=selection.pinned, opened=params.open)
     return selection, reduction.kept, reduction

@@ -13,21 +13,24 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fcntl
+import gc
 import hashlib
 import json
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from graph.records.build import write_atomically
 
-__all__ = ["DatasetVersion", "compute_version", "derived_folder", "forget_version", "load_or_build",
-           "read_version", "write_version"]
+__all__ = ["DatasetVersion", "collector_paused", "compute_version", "derived_folder", "forget_version",
+           "load_or_build", "preload", "read_version", "write_version"]
 
 T = TypeVar("T")
 VERSION_FILE = "version.json"
+# read by a server's main process before it forks its workers: (folder, name) -> (dataset hash, object)
+_PRELOADED: dict[tuple[str, str], tuple[str, object]] = {}
 
 
 @dataclass(frozen=True)
@@ -73,22 +76,55 @@ def read_version(folder: Path) -> DatasetVersion | None:
         return None
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while many lasting objects are made at once: each collection
+    would scan all those made so far again (at a million triples it made reading the map model and
+    the search index three to eight times slower)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def _read(path: Path, version: DatasetVersion) -> object | None:
     try:
-        with open(path, "rb") as stored:
+        with open(path, "rb") as stored, collector_paused():
             made_from, value = pickle.load(stored)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
         return None
     return value if made_from == version.hash else None
 
 
+def _key(folder: Path, name: str) -> tuple[str, str]:
+    return str(Path(folder).resolve()), name
+
+
+def preload(folder: Path, name: str) -> object | None:
+    """Read the derived object `name` now, if a file made from the recorded version is there: a
+    server's main process does so before it forks its workers, which then find it in memory (its
+    pages shared until written) instead of each reading and unpickling the file."""
+    version = read_version(folder)
+    found = _read(folder / f"{name}.pickle", version) if version is not None else None
+    if found is not None:
+        _PRELOADED[_key(folder, name)] = (version.hash, found)  # type: ignore[union-attr]
+    return found
+
+
 def load_or_build(folder: Path, name: str, build: Callable[[], T]) -> T:
-    """The derived object `name` for the dataset version recorded in `folder`: read if a file made
-    from that version is there, else built (by one process at a time) and written for the next.
-    Without a recorded version (a remote store), it is built and not kept."""
+    """The derived object `name` for the dataset version recorded in `folder`: the one preloaded
+    from that version, else read if a file made from that version is there, else built (by one
+    process at a time) and written for the next. Without a recorded version (a remote store), it is
+    built and not kept."""
     version = read_version(folder)
     if version is None:
         return build()
+    held = _PRELOADED.get(_key(folder, name))
+    if held is not None and held[0] == version.hash:
+        return held[1]  # type: ignore[return-value]
     path = folder / f"{name}.pickle"
     found = _read(path, version)
     if found is not None:

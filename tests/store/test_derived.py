@@ -15,6 +15,7 @@ from graph.store.derived import (
     compute_version,
     derived_folder,
     load_or_build,
+    preload,
     read_version,
     write_version,
 )
@@ -50,6 +51,18 @@ def test_a_derived_object_is_built_once_per_version(tmp_path: Path) -> None:
     assert load_or_build(tmp_path, "thing", build) == {"n": 3}  # another version: rebuilt
     (tmp_path / "thing.pickle").write_bytes(b"not a pickle")
     assert load_or_build(tmp_path, "thing", build) == {"n": 4}  # a broken file is rebuilt
+
+
+def test_a_preloaded_object_is_used_only_for_the_version_it_was_read_for(tmp_path: Path) -> None:
+    write_version(tmp_path, DatasetVersion("c" * 16, "2026-01-01"))
+    assert preload(tmp_path, "held") is None  # nothing derived yet: nothing held
+    load_or_build(tmp_path, "held", lambda: ["from the file"])
+    held = preload(tmp_path, "held")
+    assert held == ["from the file"]
+    (tmp_path / "held.pickle").unlink()  # what a worker gets is the very object read before the fork
+    assert load_or_build(tmp_path, "held", lambda: ["built"]) is held
+    write_version(tmp_path, DatasetVersion("d" * 16, "2026-01-02"))  # an import or a build changed it
+    assert load_or_build(tmp_path, "held", lambda: ["built"]) == ["built"]
 
 
 def _slow_build(folder: str, log: str) -> None:

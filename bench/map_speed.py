@@ -1,0 +1,264 @@
+"""The map's data at a million triples, this code beside a baseline, in one run: the whole-graph view
+and hubs' depth-2 neighbourhoods through the real server, start-up from the derived files, memory.
+
+The baseline is a git revision (`--baseline`, default where this branch left `main`) unpacked with
+`git archive` into the work folder and run with this environment's Python (`PYTHONPATH` set to
+it). Both versions share the store (a link to it) and each derives its own files beside it, with
+its own code, as `lshkg build` does. Then both servers (`lshkg serve --workers 2`, rate limit off,
+loopback) are started in turns and timed from launch to `/readyz` 200; both stay up, and requests
+go to them in turns, the one that goes first alternating, so that the load other processes put on
+the machine falls on both alike. Memory is VmRSS summed over each server's processes (and PSS),
+after the latency runs.
+
+    .venv/bin/python -m bench.map_speed --data /tmp/graph-1M      # a folder with lsh-kg.nt and store/
+    .venv/bin/python -m bench.map_speed --triples 1000000         # generated around var/lsh-kg.nt
+
+Writes bench/results/map-speed.json and .md (or `--name`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from bench.scale import (
+    HOST,
+    ROOT,
+    Client,
+    Server,
+    _organisations,
+    _plain,
+    _status,
+    _tail,
+    load_average,
+    machine,
+    percentile,
+    server_memory,
+)
+
+__all__ = ["main"]
+
+RESULTS = ROOT / "bench" / "results"
+HUBS = 3  # the most connected organisations among those the whole-graph view draws, cycled
+KINDS = ("map data", "neighbourhood, hub")
+
+
+def unpack(revision: str | None, folder: Path) -> str:
+    """The tree of `revision` written into `folder` (git archive: the repository is only read)."""
+    if revision is None:  # where this branch left main
+        revision = subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True,
+                                  text=True, check=True).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "--short", revision], cwd=ROOT, capture_output=True,
+                            text=True, check=True).stdout.strip()
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return commit
+
+
+def _environment(tree: Path, data_dir: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("LSHKG_ENDPOINT", "LSHKG_BASE_IRI", "LSHKG_CONFIG")}
+    env.update(PYTHONPATH=str(tree), LSHKG_DATA_DIR=str(data_dir), LSHKG_RATE_LIMIT_PER_MINUTE="0")
+    return env
+
+
+# -P: the version's own tree (PYTHONPATH) is imported, not the installed one
+PYTHON = [sys.executable, "-P"]
+
+
+def prepare(tree: Path, shared: Path, data_dir: Path) -> float:
+    """A data folder for one version: the shared dataset and store linked, the derived files made by
+    its own code (seconds)."""
+    data_dir.mkdir(parents=True)
+    (data_dir / "lsh-kg.nt").symlink_to((shared / "lsh-kg.nt").resolve())
+    (data_dir / "store").symlink_to((shared / "store").resolve())
+    started = time.perf_counter()
+    subprocess.run([*PYTHON, "-c", "import sys; from pathlib import Path; "
+                    "from graph.cli.dataset import derive; from ontology.namespaces import DEFAULT_BASE_IRI; "
+                    "derive(Path(sys.argv[1]), Path(sys.argv[2]), DEFAULT_BASE_IRI)",
+                    str(data_dir / "lsh-kg.nt"), str(data_dir / "store")],
+                   check=True, cwd=tree, env=_environment(tree, data_dir))
+    return time.perf_counter() - started
+
+
+def start(tree: Path, data_dir: Path, workers: int, timeout_s: float) -> tuple[Server, float]:
+    """`lshkg serve` of one version, and the seconds from launch to /readyz 200."""
+    from tests.browser.chromium import free_port
+
+    port = free_port()
+    log = data_dir / "server.log"
+    started = time.perf_counter()
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            [*PYTHON, "-c", "from webapp.cli import main; main()", "serve", "--host", HOST,
+             "--port", str(port), "--workers", str(workers)],
+            cwd=tree, env=_environment(tree, data_dir), stdin=subprocess.DEVNULL, stdout=out,
+            stderr=subprocess.STDOUT)
+    server = Server(process, port, log)
+    while _status(port, "/readyz") != 200:
+        if process.poll() is not None or time.perf_counter() - started > timeout_s:
+            server.stop()
+            raise RuntimeError(f"lshkg serve ({tree}) did not get ready:\n{_tail(log)}")
+        time.sleep(0.02)  # polling interval: the resolution of the "ready" figure
+    return server, time.perf_counter() - started
+
+
+def _hubs(client: Client, organisations: set[str]) -> tuple[list[str], dict]:
+    _, body, _ = client.request("/api/map/view")
+    whole = json.loads(_plain(body))
+    ranked = sorted(whole["nodes"], key=lambda n: -n["degree"])
+    return [n["id"] for n in ranked if n["id"] in organisations][:HUBS], whole["counts"]
+
+
+def latencies(clients: dict[str, Client], paths: list[str], budget_s: float,
+              min_requests: int) -> dict[str, dict[str, Any]]:
+    """The paths asked of every server in turns (the first rotating), after two untimed rounds."""
+    names = list(clients)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    sizes: dict[str, list[int]] = {name: [] for name in names}
+    errors = dict.fromkeys(names, 0)
+    started = time.perf_counter()
+    for number, path in enumerate(paths[:2] + paths):
+        turn = names[number % len(names):] + names[:number % len(names)]
+        for name in turn:
+            status, data, seconds = clients[name].request(path)
+            if number >= 2:
+                times[name].append(seconds * 1000)
+                sizes[name].append(len(data))
+                errors[name] += status != 200
+        if number >= 2 + min_requests and time.perf_counter() - started > budget_s:
+            break
+    return {name: {"requests": len(times[name]), "p50_ms": round(statistics.median(times[name]), 2),
+                   "p95_ms": round(percentile(times[name], 0.95), 2), "min_ms": round(min(times[name]), 2),
+                   "bytes_median": int(statistics.median(sizes[name])), "errors": errors[name]}
+            for name in names}
+
+
+def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    shared = args.data
+    if shared is None:
+        from bench.runners import load_store_in_child
+        from bench.scale import generate
+
+        shared = work / "graph"
+        shared.mkdir()
+        generate(args.triples, shared / "lsh-kg.nt", args.seed)
+        load_store_in_child(shared / "lsh-kg.nt", shared / "store")
+    trees = {"baseline": work / "baseline", "current": ROOT}
+    report: dict[str, Any] = {"machine": machine(), "baseline": unpack(args.baseline, trees["baseline"]),
+                              "workers": args.workers, "load_average": [load_average()], "versions": {}}
+    organisations = {ident for ident, _ in _organisations(shared / "store")}
+    for name, tree in trees.items():
+        derive_s = prepare(tree, shared, work / f"data-{name}")
+        report["versions"][name] = {"derive_s": round(derive_s, 2), "ready_s": []}
+        print(f"{name}: derived in {derive_s:.1f} s", flush=True)
+    servers: dict[str, Server] = {}
+    try:
+        for attempt in range(args.restarts):
+            for name in trees if attempt % 2 == 0 else reversed(trees):
+                if name in servers:
+                    servers.pop(name).stop()
+                servers[name], ready = start(trees[name], work / f"data-{name}", args.workers, 300)
+                report["versions"][name]["ready_s"].append(round(ready, 3))
+                print(f"{name}: /readyz after {ready:.2f} s", flush=True)
+        clients = {name: Client(server.port) for name, server in servers.items()}
+        hubs, counts = _hubs(clients["current"], organisations)
+        report.update(hubs=hubs, counts=counts)
+        quote = urllib.parse.quote
+        workload = {"map data": ["/api/map/view"] * args.requests,
+                    "neighbourhood, hub": [f"/api/map/view?focus={quote(hubs[n % len(hubs)])}&depth=2"
+                                           for n in range(args.requests)]}
+        for kind in KINDS:
+            figures = latencies(clients, workload[kind], args.budget_s, args.min_requests)
+            for name, figure in figures.items():
+                report["versions"][name][kind] = figure
+            print(f"{kind}: " + ", ".join(f"{n} p50 {f['p50_ms']:.1f} ms" for n, f in figures.items()),
+                  flush=True)
+        for name, server in servers.items():
+            report["versions"][name]["memory"] = server_memory(server.process.pid)
+        report["load_average"].append(load_average())
+    finally:
+        for server in servers.values():
+            server.stop()
+    return report
+
+
+def render(report: dict[str, Any]) -> str:
+    base, now = report["versions"]["baseline"], report["versions"]["current"]
+    m = report["machine"]
+
+    def row(label: str, a: float, b: float, unit: str = "") -> str:
+        return f"| {label} | {a:,.1f}{unit} | {b:,.1f}{unit} | {b / a:.2f}x |" if a else f"| {label} | | | |"
+
+    lines = ["# The map's data at a million triples: baseline and current side by side", "",
+             f"- machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}; {m['date']}",
+             f"- baseline {report['baseline']}, current {m['commit']}; `lshkg serve --workers "
+             f"{report['workers']}` each, both up, requests in turns (the first alternating), one keep-alive "
+             "connection each with `Accept-Encoding: gzip`",
+             f"- map: {report['counts']['total']['nodes']:,} nodes, {report['counts']['total']['edges']:,} "
+             f"links; the whole-graph view draws {report['counts']['nodes']} nodes and "
+             f"{report['counts']['clusters']} clusters; hubs {', '.join(report['hubs'])}",
+             f"- load average (1 min) before and after: {report['load_average'][0]} / "
+             f"{report['load_average'][-1]} on {m['cores']} cores", "",
+             "| | baseline | current | current / baseline |", "|---|---:|---:|---:|"]
+    for kind in KINDS:
+        lines.append(row(f"{kind}: p50 ms", base[kind]["p50_ms"], now[kind]["p50_ms"]))
+        lines.append(row(f"{kind}: p95 ms", base[kind]["p95_ms"], now[kind]["p95_ms"]))
+    lines.append(row("derive map model + search index (s)", base["derive_s"], now["derive_s"]))
+    lines.append(row("/readyz after launch, from derived files: median s",
+                     statistics.median(base["ready_s"]), statistics.median(now["ready_s"])))
+    lines.append(row("RSS of the whole server (MB)", base["memory"]["total_mb"], now["memory"]["total_mb"]))
+    lines.append(row("PSS of the whole server (MB)", base["memory"]["pss_mb"], now["memory"]["pss_mb"]))
+    lines += ["", "Requests per kind: " + ", ".join(f"{k} {now[k]['requests']}" for k in KINDS)
+              + "; errors (non-200): " + str(sum(v[k]["errors"] for v in (base, now) for k in KINDS)) + ".",
+              "Starts: baseline " + ", ".join(f"{s:.2f}" for s in base["ready_s"]) + " s; current "
+              + ", ".join(f"{s:.2f}" for s in now["ready_s"]) + " s.",
+              "RSS by process (MB), current: " + ", ".join(f"{k} {v}" for k, v in
+                                                           now["memory"]["parts_mb"].items()) + ".",
+              "RSS counts a page the main process shares with its workers once in every process that "
+              "maps it (so reading the derived files before the fork raises the sum); PSS divides it "
+              "among them: the memory the server takes from the machine.",
+              "", "Written by `bench/map_speed.py` (`.venv/bin/python -m bench.map_speed`)."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", type=Path, help="a folder with lsh-kg.nt and store/ (kept as it is)")
+    source.add_argument("--triples", type=int, help="generate a synthetic graph of about this size")
+    parser.add_argument("--baseline", help="git revision to compare with (default: where HEAD left main)")
+    parser.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
+    parser.add_argument("--requests", type=int, default=100, help="requests per kind and server")
+    parser.add_argument("--min-requests", type=int, default=20)
+    parser.add_argument("--budget-s", type=float, default=60.0, help="time per kind (both servers)")
+    parser.add_argument("--restarts", type=int, default=3, help="starts of each server, in turns")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--name", default="map-speed", help="results file name (default map-speed)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="lshkg-map-speed-"))
+    try:
+        report = run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.name}.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    (args.out / f"{args.name}.md").write_text(render(report), encoding="utf-8")
+    print(render(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
