@@ -36,12 +36,15 @@ SELECT ?x ?kind ?label ?lang ?place WHERE {
   OPTIONAL { ?x lsh:locatedIn ?place }
 }"""
 # a post has no name of its own: its job title names it; a membership is named after its member and
-# organisation ("Lygature in European Lead Factory"), in each language as far as their names go
+# organisation ("Lygature in European Lead Factory"), in each language as far as their names go. The
+# IRIs are given in each branch: given once outside, Oxigraph ran the membership branch over every
+# membership first (a quarter of a second at a million triples, for each entity page)
 LABELS = _PREFIX + """
 SELECT ?x ?label ?lang WHERE {
-  VALUES ?x { %s }
-  { ?x rdfs:label ?label } UNION { ?x lsh:jobTitle ?label FILTER NOT EXISTS { ?x rdfs:label ?named } }
-  UNION { ?x <http://www.w3.org/ns/org#member> ?m ; <http://www.w3.org/ns/org#organization> ?o .
+  { VALUES ?x { %(iris)s } ?x rdfs:label ?label }
+  UNION { VALUES ?x { %(iris)s } ?x lsh:jobTitle ?label FILTER NOT EXISTS { ?x rdfs:label ?named } }
+  UNION { VALUES ?x { %(iris)s }
+          ?x <http://www.w3.org/ns/org#member> ?m ; <http://www.w3.org/ns/org#organization> ?o .
           FILTER NOT EXISTS { ?x rdfs:label ?named }
           VALUES (?in_language ?joint) { ("en" " in ") ("nl" " bij ") }
           OPTIONAL { ?m rdfs:label ?m_own FILTER(LANG(?m_own) = ?in_language) }
@@ -53,7 +56,9 @@ SELECT ?x ?label ?lang WHERE {
   BIND(LANG(?label) AS ?lang)
 }"""
 INVERSE_LABELS = _PREFIX + """
-SELECT ?x ?label ?lang WHERE { VALUES ?x { %s } ?x lsh:inverseLabel ?label BIND(LANG(?label) AS ?lang) }"""
+SELECT ?x ?label ?lang WHERE {
+  VALUES ?x { %(iris)s } ?x lsh:inverseLabel ?label BIND(LANG(?label) AS ?lang)
+}"""
 SUPPORTED = _PREFIX + """
 SELECT ?e ?s ?p ?o ?olang ?oiri ?quote ?qlang WHERE {
   ?e prov:wasDerivedFrom <%s> ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; lsh:quote ?quote .
@@ -147,7 +152,7 @@ def labels_of(store: Store, iris: list[str], query: str = LABELS) -> dict[str, d
     found: dict[str, dict[str, str]] = {}
     for start in range(0, len(iris), 500):  # keep each VALUES block of a reasonable size
         chunk = " ".join(f"<{iri}>" for iri in iris[start:start + 500])
-        for row in store.select(query % chunk):
+        for row in store.select(query % {"iris": chunk}):
             if row.get("lang"):
                 found.setdefault(row["x"], {}).setdefault(row["lang"], row["label"])
     return found
