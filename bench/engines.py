@@ -493,8 +493,9 @@ def markdown(result: dict) -> str:
         f"- Python {machine['python']}; {libraries}",
         f"- date: {machine['date']}; commit {machine['commit']}",
         f"- runs: up to {settings['runs']} warm runs per query and engine (at least "
-        f"{settings['min_runs']} when a query is slow, about {settings['budget_s']:g} s each); rdflib "
-        f"and oxrdflib stopped after {settings['rdflib_timeout_s']:g} s per run; our code uncapped "
+        f"{settings['min_runs']} when a query is slow, about {settings['budget_s']:g} s each); rdflib, "
+        f"oxrdflib and rdflib-endpoint stopped after {settings['rdflib_timeout_s']:g} s per run (the "
+        "engine then restarted, reloading the graph); our code uncapped "
         f"(every engine returns every row); {settings['query_workers']} query workers; "
         f"`lshkg serve` with 1 Granian worker, 8 threads",
         f"- queries: {result['gallery_note']}; plus {len(result['fixed_queries'])} fixed queries",
@@ -504,12 +505,39 @@ def markdown(result: dict) -> str:
         "", "Latency cells are median ms (p95 in parentheses); † = a row count that differs from "
         "pyoxigraph's; end/raw = lshkg /sparql over HTTP divided by pyoxigraph on disk.", "",
     ]
+    out += _summary_table(result)
     for report in result["datasets"]:
         out += _markdown_dataset(report, result["engines"])
     out += ["## Queries", ""]
     for query in result["datasets"][-1]["queries"] if result["datasets"] else []:
         out.append(f"- `{query['id']}` ({query['form']}): {query['about']}")
     return "\n".join(out) + "\n"
+
+
+def _summary_table(result: dict) -> list[str]:
+    """Per dataset and engine: the geometric mean of its medians over the raw engine's, on the gallery
+    (on the fixed set when the gallery is empty), and ours over `oxigraph serve`."""
+    engines = [e for e in ("endpoint", "embedded", "oxigraph-server", "rdflib-endpoint", "rdflib", "oxrdflib")
+               if e in result["engines"]]
+    if not result["datasets"] or not engines:
+        return []
+    out = ["| dataset | triples | " + " | ".join(f"{e} / raw" for e in engines)
+           + " | lshkg /sparql / oxigraph serve |", "|---|---:|" + "---:|" * (len(engines) + 1)]
+    for report in result["datasets"]:
+        means = report["summary"]["geomean_over_raw"]
+        gallery = means.get("endpoint_gallery_queries") or means.get("oxigraph-server_gallery_queries")
+        group = "gallery" if gallery else "fixed"
+        cells = []
+        for engine in engines:
+            load = report["load"].get(engine, {})
+            if "skipped" in load or "error" in load:
+                cells.append("not run (below)")
+            else:
+                cells.append(_ratio(means.get(f"{engine}_{group}")))
+        cells.append(_ratio(means.get(f"endpoint_over_oxigraph_server_{group}")))
+        out.append(f"| {report['name']} | {report['triples']:,} | " + " | ".join(cells) + " |")
+    return ["Geometric mean over the gallery's queries of each engine's median / the raw engine's median "
+            "(runs of all engines in turns, on the same data, from the same client):", "", *out, ""]
 
 
 def _markdown_dataset(report: dict, engines: list[str]) -> list[str]:
