@@ -153,7 +153,7 @@ def _markdown(report: dict) -> str:
         "Ready: from navigation start to the network drawn and, in the force layout, stabilised. "
         "Payload: the JSON of `/api/map/view` (gzip in brackets).",
         "",
-        "| organisations | graph nodes / links | model build | view | drawn (nodes + clusters, of) | "
+        "| organisations | graph nodes / links | first API view | view | drawn (nodes + clusters, of) | "
         "API | payload | ready |",
         "|---:|---:|---:|---|---|---:|---:|---:|",
     ]
