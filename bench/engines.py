@@ -612,7 +612,8 @@ def datasets(args: argparse.Namespace, workdir: Path) -> Iterator[Dataset]:
     shipped = args.shipped or config.dataset_file()
     grow = bool(args.sizes) and not args.standalone_synthetic
     if shipped.exists():
-        yield Dataset("shipped", shipped, f"the shipped dataset, {shipped}")
+        if not args.skip_shipped:
+            yield Dataset("shipped", shipped, f"the shipped dataset, {shipped}")
     elif args.build_shipped or grow:  # the grown graphs need it even when it is not measured
         from graph.records.build import ntriples
         from graph.store.dataset import build_dataset
@@ -664,6 +665,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-max-triples", type=int, default=RDFLIB_MAX_TRIPLES,
                         help="do not start rdflib, oxrdflib or rdflib-endpoint on larger graphs "
                         f"(default {RDFLIB_MAX_TRIPLES:,}; the report says why)")
+    parser.add_argument("--skip-shipped", action="store_true",
+                        help="measure the synthetic graphs only (the shipped dataset is still their core)")
     parser.add_argument("--gallery-only", action="store_true",
                         help="the example gallery's queries only, not the fixed set")
     parser.add_argument("--seed", type=int, default=1)
