@@ -31,6 +31,7 @@ ENGINES: dict[str, str] = {
     "embedded": "EmbeddedStore.answer",
     "endpoint": "lshkg /sparql HTTP",
     "oxigraph-server": "oxigraph serve HTTP",
+    "rdflib-endpoint": "rdflib-endpoint HTTP (rdflib Memory)",
 }
 NO_CAP = 1_000_000_000  # row cap for our code: every engine returns every row
 
@@ -234,7 +235,14 @@ _SESSIONS: dict[str, Callable[..., Any]] = {
     "embedded": lambda store, workers, timeout_s, **_: _EmbeddedSession(store, workers, timeout_s),
     "endpoint": lambda url, **_: _HttpSession(url, "lshkg"),
     "oxigraph-server": lambda url, **_: _HttpSession(url, "oxigraph"),
+    "rdflib-endpoint": lambda dataset, log, **_: _rdflib_endpoint(dataset, log),
 }
+
+
+def _rdflib_endpoint(dataset: str, log: str) -> Any:
+    from bench.rdflib_endpoint import RdflibEndpointSession
+
+    return RdflibEndpointSession(dataset, log)
 
 
 def _own_memory() -> dict[str, float]:

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.runners import children, command_line, proc_kb
+from bench.scale_servers import markdown_rows, median_of, remote_figures, whole_server_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -214,17 +215,19 @@ def derive_in_child(dataset: Path, store_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def launch(data_dir: Path, log: Path) -> Server:
-    """`lshkg serve --workers 1` on a free loopback port over `data_dir` (stop it with `stop()`)."""
+def launch(data_dir: Path, log: Path, workers: int = 1, settings: dict[str, str] | None = None) -> Server:
+    """`lshkg serve --workers N` on a free loopback port over `data_dir` (stop it with `stop()`);
+    `settings` are more LSHKG_* variables (LSHKG_ENDPOINT for a remote store)."""
     from tests.browser.chromium import free_port, lshkg_command
 
     env = {key: value for key, value in os.environ.items()
            if key not in ("LSHKG_ENDPOINT", "LSHKG_BASE_IRI", "LSHKG_CONFIG")}  # the default IRIs
     env.update(LSHKG_DATA_DIR=str(data_dir), LSHKG_RATE_LIMIT_PER_MINUTE="0")  # one client, many requests
+    env.update(settings or {})
     port = free_port()
     with log.open("ab") as out:
         process = subprocess.Popen([*lshkg_command(), "serve", "--host", HOST, "--port", str(port),
-                                    "--workers", "1"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                    "--workers", str(workers)], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                    stdout=out, stderr=subprocess.STDOUT)
     return Server(process, port, log)
 
@@ -234,11 +237,12 @@ def _tail(log: Path) -> str:
     return log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
 
 
-def start_and_warm(data_dir: Path, log: Path, timeout_s: float) -> tuple[Server, dict[str, float]]:
+def start_and_warm(data_dir: Path, log: Path, timeout_s: float, workers: int = 1,
+                   settings: dict[str, str] | None = None) -> tuple[Server, dict[str, float]]:
     """Start the server and time it from launch: /readyz 200, then the first whole-graph map view,
     the first search and the first SPARQL query (which starts the query workers) answered."""
     started = time.perf_counter()
-    server = launch(data_dir, log)
+    server = launch(data_dir, log, workers, settings)
     marks: dict[str, float] = {}
     try:
         while True:
@@ -267,17 +271,29 @@ def start_and_warm(data_dir: Path, log: Path, timeout_s: float) -> tuple[Server,
 
 # --- the graph and what to ask of it -----------------------------------------------------------
 
-def generate(triples: int, path: Path, seed: int) -> dict[str, Any]:
-    """The synthetic graph of about `triples` triples: organisations, triples, seconds (writing)."""
+def generate(triples: int, path: Path, seed: int, core: Path | None = None) -> dict[str, Any]:
+    """The synthetic graph of about `triples` triples (grown around `core` if given): organisations,
+    triples, seconds (writing, streamed). A graph this run already wrote into a kept work folder, for
+    the same size, seed and core, is used again with the figures of its writing."""
     from bench.synthetic import generate as write_graph
     from bench.synthetic import organisations_for
 
-    organisations = organisations_for(triples, seed)  # sizing, not timed: a probe of 1,000 organisations
+    made = path.with_suffix(".json")  # what was generated, written once the file is complete
+    wanted = {"target_triples": triples, "seed": seed, "core": str(core) if core else None,
+              "core_bytes": core.stat().st_size if core else None}
+    if made.exists() and path.exists():
+        figures = json.loads(made.read_text(encoding="utf-8"))
+        if figures.get("wanted") == wanted and figures.get("bytes") == path.stat().st_size:
+            return {**figures["result"], "reused": True}
+    organisations = organisations_for(triples, seed, core)  # sizing, not timed: a probe of 1,000
     started = time.perf_counter()
-    written = write_graph(organisations, path, seed)
-    return {"organisations": organisations, "triples": written,
-            "generate_s": round(time.perf_counter() - started, 2),
-            "ntriples_mb": round(path.stat().st_size / 1024 / 1024, 1)}
+    written = write_graph(organisations, path, seed, core=core)
+    result = {"organisations": organisations, "triples": written,
+              "generate_s": round(time.perf_counter() - started, 2),
+              "ntriples_mb": round(path.stat().st_size / 1024 / 1024, 1), "core": wanted["core"]}
+    made.write_text(json.dumps({"wanted": wanted, "bytes": path.stat().st_size, "result": result}),
+                    encoding="utf-8")
+    return result
 
 
 def _organisations(store_path: Path) -> list[tuple[str, str]]:
@@ -458,9 +474,10 @@ def measure_size(triples: int, folder: Path, args: argparse.Namespace) -> dict[s
     data.mkdir(parents=True, exist_ok=True)
     dataset = data / "lsh-kg.nt"
     result: dict[str, Any] = {"target_triples": triples, "load_average": [load_average()],
-                              **generate(triples, dataset, args.seed)}
+                              **generate(triples, dataset, args.seed, args.core)}
     print(f"\n== {result['triples']:,} triples, {result['organisations']:,} organisations: "
-          f"generated in {result['generate_s']} s", flush=True)
+          f"generated in {result['generate_s']} s" + (" (kept from an earlier run)" if result.get("reused")
+                                                      else ""), flush=True)
     load_s, loader_peak = load_store_in_child(dataset, data / "store")
     result.update(load_s=round(load_s, 2), loader_peak_mb=round(loader_peak, 1),
                   store_disk_mb=round(disk_mb(data / "store"), 1))
@@ -470,23 +487,25 @@ def measure_size(triples: int, folder: Path, args: argparse.Namespace) -> dict[s
     log = data / "server.log"
 
     starts = []
-    for attempt in range(args.restarts):
+    underived = args.restarts if args.underived_restarts is None else args.underived_restarts
+    for attempt in range(underived):  # no derived files: each worker builds the map model at start
         server, marks = start_and_warm(data, log, args.start_timeout_s)
         starts.append(marks)
         print(f"   start {attempt + 1}: ready {marks['ready_s']:.2f} s, map {marks['map_s']:.2f} s, "
               f"warm {marks['warm_s']:.2f} s", flush=True)
-        if attempt < args.restarts - 1:
-            server.stop()
+        server.stop()
     result["starts"] = starts
-    result["ready_s"] = round(statistics.median(s["ready_s"] for s in starts), 2)
-    result["map_s"] = round(statistics.median(s["map_s"] for s in starts), 2)
-    result["warm_s"] = round(statistics.median(s["warm_s"] for s in starts), 2)
+    for key in ("ready_s", "map_s", "warm_s"):
+        result[key] = median_of(starts, key)
     # as `lshkg build` leaves it: the map model and search index derived beside the store, read at start
     result["derive_s"] = round(derive_in_child(dataset, data / "store"), 2)
+    result["build_s"] = round(result["load_s"] + result["derive_s"], 2)
     print(f"   derived the map model and search index in {result['derive_s']:.2f} s", flush=True)
     derived_starts = []
+    server = None
     for _ in range(args.restarts):
-        server.stop()
+        if server is not None:
+            server.stop()
         server, marks = start_and_warm(data, log, args.start_timeout_s)
         derived_starts.append(marks)
         print(f"   start from derived files: ready {marks['ready_s']:.2f} s, map {marks['map_s']:.2f} s, "
@@ -523,6 +542,15 @@ def measure_size(triples: int, folder: Path, args: argparse.Namespace) -> dict[s
         server.stop()
     print(f"   RSS after warm-up {result['rss_after_warmup']['total_mb']} MB, after the latency runs "
           f"{result['rss_after_latency']['total_mb']} MB", flush=True)
+    if args.whole_server_workers:
+        result["whole_server"] = whole_server_memory(data, log, args.start_timeout_s,
+                                                     args.whole_server_workers)
+        print(f"   lshkg serve --workers {args.whole_server_workers}: ready "
+              f"{result['whole_server']['ready_s']:.2f} s, RSS {result['whole_server']['total_mb']} MB "
+              f"(PSS {result['whole_server']['pss_mb']} MB)", flush=True)
+    if args.remote_from is not None and triples >= args.remote_from:
+        hubs = [hub["id"] for hub in result["hubs"]]
+        result["remote"] = remote_figures(dataset, data, organisations, hubs, args)
     if args.breakdown:
         result["warmup_breakdown"] = warmup_breakdown(data / "store")
         print("   warm-up steps: " + ", ".join(f"{k} {v} s" for k, v in
@@ -586,9 +614,9 @@ def render_markdown(report: dict[str, Any]) -> str:
 
     row("triples", lambda r: r["triples"], lambda v: f"{v:,.0f}")
     row("organisations", lambda r: r["organisations"], lambda v: f"{v:,.0f}")
-    lines.append("| map nodes / links | " + " | ".join(f"{r['map']['nodes']:,} / {r['map']['links']:,}"
-                                                       for r in results) + " | "
-                 + " | ".join(_ratio(a["map"]["nodes"], b["map"]["nodes"]) for a, b in pairs) + " |")
+    lines.append("| map nodes / links | " + " | ".join(
+        [f"{r['map']['nodes']:,} / {r['map']['links']:,}" for r in results]
+        + [_ratio(a["map"]["nodes"], b["map"]["nodes"]) for a, b in pairs]) + " |")
     row("generate (s)", lambda r: r["generate_s"])
     row("N-Triples file (MB)", lambda r: r["ntriples_mb"])
     row("load into the store (s)", lambda r: r["load_s"], lambda v: f"{v:.2f}")
@@ -598,6 +626,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     row("start: first map view answered (s)", lambda r: r["map_s"], lambda v: f"{v:.2f}")
     row("start: warm, map model + search index (s)", lambda r: r["warm_s"], lambda v: f"{v:.2f}")
     row("derive map model + search index at build (s)", lambda r: r.get("derive_s"), lambda v: f"{v:.2f}")
+    row("build: load + derive (s)", lambda r: r.get("build_s"), lambda v: f"{v:.1f}")
     row("start from derived files: /readyz 200 (s)", lambda r: r.get("derived_ready_s"), lambda v: f"{v:.2f}")
     row("start from derived files: first map view (s)", lambda r: r.get("derived_map_s"),
         lambda v: f"{v:.2f}")
@@ -612,6 +641,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines.append(f"| {kind}: p50 (p95) ms | " + " | ".join(cells + growth) + " |")
     lines.append("| load average, 1 min (before, after the latency runs) | " + " | ".join(
         [" / ".join(f"{x:.1f}" for x in r["load_average"]) for r in results] + [""] * len(pairs)) + " |")
+    lines += ["", *markdown_rows(results, _size_name)]
     lines += ["", "Growth columns: the larger size's figure divided by the smaller's "
               "(latencies: the medians). Load average: the machine has "
               f"{m['cores']} cores; above that, other processes competed for the CPU.", ""]
@@ -654,7 +684,8 @@ def render_markdown(report: dict[str, Any]) -> str:
                   + "; ".join(f"{q['step']}: `{q['query']}` {q['seconds']:.2f} s, {q['rows']:,} rows"
                               + (f" ({q['calls']} calls)" if q["calls"] > 1 else "") for q in slow) + ".", ""]
     lines += ["## Notes", ""] + [f"- {note}" for note in notes(report)] + [""]
-    lines += ["Written by `bench/scale.py` (`.venv/bin/python -m bench.scale`).", ""]
+    command = report.get("command", ".venv/bin/python -m bench.scale")
+    lines += [f"Written by `bench/scale.py`: `{command}`.", ""]
     return "\n".join(lines)
 
 
@@ -664,12 +695,17 @@ def notes(report: dict[str, Any]) -> list[str]:
     largest, smallest = results[-1], results[0]
     name = _size_name(largest["target_triples"])
     said = []
-    after_ready = largest["map_s"] - largest["ready_s"]
-    index_s = largest["warm_s"] - largest["map_s"]
-    said.append(f"At {name} the server answered `/readyz` {largest['ready_s']:.2f} s after launch, the first "
-                f"whole-graph map view {after_ready:.2f} s later and the first search {index_s:.2f} s after "
-                "that (each server process builds the map model and the search index before it answers "
-                "at all, so the first visitors do not wait for them).")
+    if largest.get("ready_s") is not None:
+        after_ready = largest["map_s"] - largest["ready_s"]
+        index_s = largest["warm_s"] - largest["map_s"]
+        said.append(f"At {name}, without derived files, the server answered `/readyz` "
+                    f"{largest['ready_s']:.2f} s after launch, the first whole-graph map view "
+                    f"{after_ready:.2f} s later and the first search {index_s:.2f} s after that (each "
+                    "server process builds the map model and the search index before it answers at all, so "
+                    "the first visitors do not wait for them).")
+    if largest.get("derived_ready_s") is not None:
+        said.append(f"At {name}, with the files `lshkg build` derives, `/readyz` answered "
+                    f"{largest['derived_ready_s']:.2f} s after launch.")
     if len(results) > 1:
         factor = largest["triples"] / smallest["triples"]
         growth = {k: largest["latency"][k]["p50_ms"] / smallest["latency"][k]["p50_ms"] for k in KINDS}
@@ -707,7 +743,15 @@ def main(argv: list[str] | None = None) -> int:
                         "has --min-requests (default 30)")
     parser.add_argument("--restarts", type=int, default=2,
                         help="timed starts of the server per size (default 2)")
-    parser.add_argument("--start-timeout-s", type=float, default=600)
+    parser.add_argument("--start-timeout-s", type=float, default=1200)
+    parser.add_argument("--core", type=Path, help="grow the graphs around this N-Triples file (the shipped "
+                        "graph: var/lsh-kg.nt after `lshkg build`), as bench.synthetic --core")
+    parser.add_argument("--underived-restarts", type=int, help="timed starts before the derive step, "
+                        "each building the map model in the server (default: --restarts; 0 to skip)")
+    parser.add_argument("--whole-server-workers", type=int, default=2, help="also start `lshkg serve "
+                        "--workers N` for the whole server's memory (default 2; 0 to skip)")
+    parser.add_argument("--remote-from", type=int, default=10_000_000, help="from this size up, also "
+                        "measure the app on a remote store (oxigraph serve); default 10000000")
     parser.add_argument("--no-breakdown", dest="breakdown", action="store_false",
                         help="skip the step-by-step warm-up in a child process")
     parser.add_argument("--seed", type=int, default=1)
@@ -716,11 +760,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
+    if args.core and not args.core.exists():
+        parser.error(f"--core {args.core} does not exist: run `lshkg build` first")
     started = time.perf_counter()
     report: dict[str, Any] = {"machine": machine(), "settings": {
         "sizes": sizes, "requests": args.requests, "min_requests": args.min_requests,
         "budget_s": args.budget_s, "restarts": args.restarts, "seed": args.seed,
-        "server": "lshkg serve --workers 1", "rate_limit_per_minute": 0}, "results": []}
+        "core": str(args.core) if args.core else None, "underived_restarts": args.underived_restarts,
+        "whole_server_workers": args.whole_server_workers, "remote_from": args.remote_from,
+        "server": "lshkg serve --workers 1", "rate_limit_per_minute": 0}, "results": [],
+        "command": " ".join([".venv/bin/python -m bench.scale",
+                             *(argv if argv is not None else sys.argv[1:])])}
     with contextlib.ExitStack() as stack:
         folder = args.workdir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="lshkg-scale-")))
         for triples in sizes:
