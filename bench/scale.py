@@ -373,6 +373,20 @@ def time_kind(client: Client, requests: list[tuple[str, bytes | None]], budget_s
     return result
 
 
+def time_kinds(client: Client, requests: dict[str, list[tuple[str, bytes | None]]],
+               args: argparse.Namespace, label: str = "") -> dict[str, dict[str, Any]]:
+    """Every kind of request timed in turn (`time_kind`), each printed as it ends."""
+    latency = {}
+    for kind in KINDS:
+        inspect = _view_facts if kind.startswith("neighbourhood") else None
+        figures = latency[kind] = time_kind(client, requests[kind], args.budget_s, args.min_requests, inspect)
+        print(f"   {label}{kind:<24} p50 {figures['p50_ms']:>9.2f} ms  p95 {figures['p95_ms']:>9.2f} ms  "
+              f"({figures['requests']} requests, {figures['bytes_median']:,} B"
+              + (f", {figures['matched_median']:,} nodes in reach" if "matched_median" in figures else "")
+              + (f", errors {figures['errors']}" if figures["errors"] else "") + ")", flush=True)
+    return latency
+
+
 def _view_facts(body: bytes) -> dict:
     return {"matched": json.loads(body)["counts"]["matched"]}
 
@@ -526,15 +540,7 @@ def measure_size(triples: int, folder: Path, args: argparse.Namespace) -> dict[s
         hubs = [node for node in ranked if node["id"] in ids][:HUBS]
         result["hubs"] = [{"id": node["id"], "degree": node["degree"]} for node in hubs]
         requests = workload(organisations, [node["id"] for node in hubs], args.requests, args.seed)
-        result["latency"] = {}
-        for kind in KINDS:
-            inspect = _view_facts if kind.startswith("neighbourhood") else None
-            figures = time_kind(client, requests[kind], args.budget_s, args.min_requests, inspect)
-            result["latency"][kind] = figures
-            print(f"   {kind:<24} p50 {figures['p50_ms']:>9.2f} ms  p95 {figures['p95_ms']:>9.2f} ms  "
-                  f"({figures['requests']} requests, {figures['bytes_median']:,} B"
-                  + (f", {figures['matched_median']:,} nodes in reach" if "matched_median" in figures else "")
-                  + (f", errors {figures['errors']}" if figures["errors"] else "") + ")", flush=True)
+        result["latency"] = time_kinds(client, requests, args)
         client.close()
         result["rss_after_latency"] = server_memory(server.process.pid)
         result["load_average"].append(load_average())

@@ -94,7 +94,7 @@ def remote_figures(dataset: Path, folder: Path, organisations: list[tuple[str, s
     `lshkg serve --workers 1` with LSHKG_ENDPOINT pointing to it (the map model and the search index
     are then built from the endpoint at every start: nothing is derived beside a remote store),
     timed as the embedded one, and the same latencies."""
-    from bench.scale import KINDS, Client, _view_facts, start_and_warm, time_kind, workload
+    from bench.scale import Client, start_and_warm, time_kinds, workload
 
     location = folder / "oxigraph"
     if location.exists():
@@ -115,14 +115,7 @@ def remote_figures(dataset: Path, folder: Path, organisations: list[tuple[str, s
         try:
             client = Client(server.port)
             requests = workload(organisations, hubs, args.requests, args.seed)
-            result["latency"] = {}
-            for kind in KINDS:
-                inspect = _view_facts if kind.startswith("neighbourhood") else None
-                figures = time_kind(client, requests[kind], args.budget_s, args.min_requests, inspect)
-                result["latency"][kind] = figures
-                print(f"   remote {kind:<24} p50 {figures['p50_ms']:>9.2f} ms  "
-                      f"p95 {figures['p95_ms']:>9.2f} ms"
-                      + (f"  errors {figures['errors']}" if figures["errors"] else ""), flush=True)
+            result["latency"] = time_kinds(client, requests, args, label="remote ")
             client.close()
             from bench.scale import server_memory
 
