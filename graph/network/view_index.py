@@ -37,8 +37,10 @@ class ViewIndex:
     family_key: dict[str, str]
     family_totals: dict[str, int]
     family_members: dict[str, frozenset[str]]
-    # the undirected links as two lists of ends (each linked pair once): counted in C, not in a loop
-    link_ends: tuple[list[str], list[str]]
+    order: tuple[str, ...]  # every node, each at its place: the numbers `link_ends` uses
+    # the undirected links as two lists of ends, as places in `order` (each linked pair once): counted
+    # in C as numbers, not in a loop and not as pairs of names
+    link_ends: tuple[list[int], list[int]]
     neighbours: dict[str, tuple[str, ...]]  # over the undirected links: read in C, a step at a time
 
 
@@ -95,11 +97,13 @@ def _build(model: MapModel) -> ViewIndex:
     members: dict[str, set[str]] = {}
     for iri, key in family_key.items():
         members.setdefault(key, set()).add(iri)
+    order = tuple(graph.nodes)
+    place = {iri: number for number, iri in enumerate(order)}
     ends = list(model.links.edges())
     return ViewIndex(short, nodes, [edge for *_, edge in links], out_links, predicate_labels,
                      {iri: "kind:" + key for iri, key in family_key.items()}, city_facet, family_key,
                      dict(Counter(family_key.values())), {key: frozenset(m) for key, m in members.items()},
-                     ([u for u, _ in ends], [v for _, v in ends]),
+                     order, ([place[u] for u, _ in ends], [place[v] for _, v in ends]),
                      {node: tuple(others) for node, others in model.links.adjacency()})
 
 
