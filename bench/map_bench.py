@@ -12,7 +12,7 @@ bench/map_interactions.py (a filter, search to focus, expand), each from the ges
 drawn and stable view.
 
     .venv/bin/python -m bench.map_bench                      # 100, 1,000 and 5,000 organisations
-    .venv/bin/python -m bench.map_bench --organisations 50000 --workdir /tmp/bench17-work
+    .venv/bin/python -m bench.map_bench --organisations 50000 --workdir /tmp/lshkg-scale
     .venv/bin/python -m bench.map_bench --organisations 100 --runs 1 --out /tmp/map-results
 
 Writes bench/results/map.json and bench/results/map.md (or into --out).
