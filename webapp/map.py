@@ -23,12 +23,13 @@ from graph.network.options import filter_options
 from graph.network.outline import OutlineMissing, outline
 from graph.network.params import DEFAULT_AVOID, ViewError, parse_view_params
 from graph.network.paths import MAX_PATHS, find_paths, path_hops
+from graph.network.settled import settled_view
 from graph.network.view import compute_view, node_payload
 from graph.store.backends import StoreUnavailable
 from graph.store.derived import derived_folder, read_version
 from webapp.app_store import get_store
 from webapp.i18n import current_language, say
-from webapp.map_state import get_map_model, max_nodes, outline_file
+from webapp.map_state import get_map_model, get_settled_views, max_nodes, outline_file
 from webapp.map_words import network_words, with_communities
 from webapp.security import CONTENT_SECURITY_POLICY
 from webapp.slow_work import SlowRequestRefused, refused, run_slow
@@ -80,7 +81,8 @@ def view() -> Response:
     graph.network.params)."""
     params = parse_view_params(request.args)
     model = get_map_model()
-    answer = compute_view(model, params, max_nodes=max_nodes())
+    answer = (settled_view(model, get_settled_views(), params, max_nodes())
+              or compute_view(model, params, max_nodes=max_nodes()))
     path = answer["path"]
     if path and path["found"]:  # each hop told as a sentence in the view's language, with its words
         paths = [[model.ids.get(n, n) for n in ids] for ids in path["paths"]]

@@ -18,6 +18,8 @@ from granian.constants import Interfaces
 
 import webapp
 from graph import config
+from graph.network.settled import derived_name
+from graph.network.view import node_cap
 from graph.network.view_index import view_index
 from graph.store.derived import derived_folder, preload
 from webapp import create_app
@@ -31,11 +33,12 @@ def warmed_app() -> Flask:
     app = create_app()
     with app.app_context():
         from webapp.app_store import get_store
-        from webapp.map_state import get_map_model
+        from webapp.map_state import get_map_model, get_settled_views
         from webapp.search_index import get_search_index
 
         try:
             get_map_model()
+            get_settled_views()
             get_search_index()
             pool = getattr(get_store(), "pool", None)
             if pool is not None:
@@ -63,6 +66,7 @@ def preload_for_workers() -> None:
         model = preload(folder, "map-model")
         if model is not None:
             view_index(model)  # type: ignore[arg-type]
+        preload(folder, derived_name(node_cap(config.number("map_max_nodes"))))
         preload(folder, "search-index")
     # out of the collector's sight, in the workers too: a collection would touch every object's
     # header and so copy the pages the workers share

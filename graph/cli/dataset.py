@@ -14,6 +14,8 @@ from graph.cli.options import fail, records_option
 from graph.entity.search import build_search_index
 from graph.network.model import build_map_model, load_documents
 from graph.network.projection import load_network
+from graph.network.settled import derived_name, settle_views
+from graph.network.view import node_cap
 from graph.records.build import ntriples, write_atomically
 from graph.records.loader import RecordError
 from graph.records.validate import Violation, parse_rdf_file, validate_graph
@@ -26,14 +28,16 @@ __all__ = ["build", "validate"]
 
 
 def derive(dataset_file: Path, store_dir: Path, base_iri: str) -> None:
-    """The dataset's version, then the map model and the search index made from it, kept beside the
-    store so that the server reads them at start."""
+    """The dataset's version, then the map model, its settled first views and the search index made
+    from it, kept beside the store so that the server reads them at start."""
     folder = derived_folder(store_dir)
     write_version(folder, compute_version(dataset_file))
     store = EmbeddedStore(store_dir)
     try:
-        load_or_build(folder, "map-model",
-                      lambda: build_map_model(load_network(store), base_iri, load_documents(store)))
+        model = load_or_build(folder, "map-model",
+                              lambda: build_map_model(load_network(store), base_iri, load_documents(store)))
+        max_nodes = node_cap(config.number("map_max_nodes"))
+        load_or_build(folder, derived_name(max_nodes), lambda: settle_views(model, max_nodes))
         load_or_build(folder, "search-index", lambda: build_search_index(store))
     finally:
         store.close()

@@ -16,12 +16,19 @@ from graph.network.model import MapModel, in_rank_order
 from graph.network.params import ViewParams
 from graph.network.paths import path_hops
 from graph.network.reduce import Reduction, cluster_edges, cluster_payload, reduce_view
-from graph.network.select import Selection, select_nodes
+from graph.network.select import Selection, resolve, select_nodes
 from graph.network.view_index import family_counts, view_index
 
-__all__ = ["DEFAULT_MAX_NODES", "compute_view", "node_payload", "view_nodes"]
+__all__ = ["DEFAULT_MAX_NODES", "compute_view", "dressed", "node_cap", "node_payload",
+           "view_nodes"]
 
 DEFAULT_MAX_NODES = 500
+FEWEST_MAX_NODES = 20  # a lower cap would leave only clusters
+
+
+def node_cap(configured: float) -> int:
+    """The node cap a setting asks for, at least `FEWEST_MAX_NODES`."""
+    return max(FEWEST_MAX_NODES, int(configured))
 
 
 def node_payload(model: MapModel, iri: str) -> dict:
@@ -57,22 +64,25 @@ def _path(model: MapModel, selection: Selection) -> dict | None:
             "paths": [[model.short_id(n) for n in path] for path in selection.paths], "hops": hops}
 
 
+def _refs(model: MapModel, values: tuple[str, ...]) -> list[dict]:
+    found = []
+    for value in values:
+        iri = model.resolve(value)
+        if iri:
+            found.append({"id": model.short_id(iri), "labels": model.graph.nodes[iri].get("labels", {})})
+            if iri in model.participants:  # 0: no members named in the sources
+                found[-1]["members"] = len(model.participants[iri])
+    return found
+
+
 def _chosen(model: MapModel, params: ViewParams, selection: Selection) -> dict:
     """The entities the parameters name, with their labels, for the page's filter chips."""
-    def refs(values: tuple[str, ...]) -> list[dict]:
-        found = []
-        for value in values:
-            iri = model.resolve(value)
-            if iri:
-                found.append({"id": model.short_id(iri), "labels": model.graph.nodes[iri].get("labels", {})})
-                if iri in model.participants:  # 0: no members named in the sources
-                    found[-1]["members"] = len(model.participants[iri])
-        return found
-    chosen = {name: refs(getattr(params, name)) for name in ("place", "partnership", "area", "expand")}
+    chosen = {name: _refs(model, getattr(params, name))
+              for name in ("place", "partnership", "area", "expand")}
     if params.select:
-        chosen["select"] = refs((params.select,))
+        chosen["select"] = _refs(model, (params.select,))
     if selection.focus:
-        chosen["focus"] = refs((params.focus,))
+        chosen["focus"] = _refs(model, (params.focus,))
     if params.lens:
         lens = next(lens for lens in LENSES if lens.id == params.lens)
         chosen["lens"] = [{"id": lens.id, "labels": lens.labels, "descriptions": lens.descriptions}]
@@ -147,6 +157,20 @@ def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAUL
     view["path"] = _path(model, selection)
     view["time"] = _time(model, params, kept)
     return view
+
+
+def dressed(model: MapModel, view: dict, params: ViewParams) -> dict:
+    """A view computed for other words (its language, colours, the entity whose details are open),
+    made the view of `params`, which draws the same: its top level and its items copied, so that the
+    caller may add to them (the links are shared: read them only)."""
+    if params.select:
+        resolve(model, [params.select], "select")  # an unknown id is an error, as in select_nodes
+    chosen = {name: refs for name, refs in view["chosen"].items() if name != "select"}
+    if params.select:
+        chosen["select"] = _refs(model, (params.select,))
+    return {**view, "query": params.to_query(), "lang": params.lang, "chosen": chosen,
+            "nodes": [dict(node) for node in view["nodes"]],
+            "clusters": [dict(cluster) for cluster in view["clusters"]]}
 
 
 def _time(model: MapModel, params: ViewParams, kept: list[str]) -> dict | None:

@@ -5,6 +5,8 @@ no script error; a screenshot of each main state goes to the test's tmp_path."""
 from __future__ import annotations
 
 import itertools
+import math
+import statistics
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -264,3 +266,20 @@ def test_a_large_view_is_reduced_and_says_so(browser: Any, small_server: Server,
         assert len([n for n in opened["nodes"] if n["family"] == "company"]) > companies
         screenshot(page, tmp_path, "reduced-opened")
         assert not page.requests.foreign() and not page.requests.errors
+
+
+def test_the_first_view_is_drawn_from_where_the_build_placed_it(page: Any, server: Server) -> None:
+    """`lshkg build` settled the whole network's force layout: the page starts from those positions
+    and its physics settles them further, so the drawing keeps their shape (which nodes lie near,
+    which far) and their size. Drawn from scratch, distances would not follow them."""
+    open_map(page, server)
+    view = api(server, "/api/map/view")
+    assert view["settled"] is True
+    placed = {node["id"]: (node["x"], node["y"]) for node in view["nodes"]}
+    at = {key: (point["x"], point["y"]) for key, point in positions(page, list(placed)).items()}
+    ids = sorted(placed)
+    pairs = list(itertools.combinations(ids, 2))[::7]
+    before = [math.dist(placed[a], placed[b]) for a, b in pairs]
+    after = [math.dist(at[a], at[b]) for a, b in pairs]
+    assert statistics.correlation(before, after) > 0.8
+    assert 0.6 < statistics.median(after) / statistics.median(before) < 1.6

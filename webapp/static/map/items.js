@@ -124,6 +124,10 @@ function placeItem(item, data) {
     item.physics = false;
   } else if (state.params.layout === "hierarchical") {
     item.level = data.level;
+  } else if (data.x !== undefined) {
+    // placed by the server when the dataset was built: the physics settles it from there
+    item.x = data.x;
+    item.y = data.y;
   }
 }
 
@@ -188,7 +192,9 @@ export function networkOptions(view) {
     options.physics = {
       enabled: true, solver: "forceAtlas2Based", minVelocity: 1.5, timestep: 0.5,
       forceAtlas2Based: { gravitationalConstant: -70, springLength: 95, springConstant: 0.06, avoidOverlap: 0.4 },
-      stabilization: { enabled: true, iterations: big ? 220 : 450, updateInterval: 50, fit: true }
+      // from the server's positions a few rounds settle it; from nothing, many
+      stabilization: { enabled: true, iterations: view.settled ? 80 : (big ? 220 : 450), updateInterval: 50,
+        fit: true }
     };
   } else if (view.layout === "hierarchical") {
     options.layout.hierarchical = { enabled: true, direction: "UD", sortMethod: "directed",

@@ -51,6 +51,12 @@ export function drawNetwork(view) {
   var goneEdges = state.edges.getIds().filter(function (id) { return !keepEdges[id]; });
   var added = items.filter(function (item) { return !state.nodes.get(item.id); });
   if (view.layout === "force") {
+    items.forEach(function (item) {
+      if (state.nodes.get(item.id)) {  // what stays keeps its place, not the one a settled view gives
+        delete item.x;
+        delete item.y;
+      }
+    });
     seedPositions(added, links);
   }
   state.edges.remove(goneEdges);
