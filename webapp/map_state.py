@@ -11,7 +11,7 @@ from graph.network.model import MapModel, build_map_model, load_documents
 from graph.network.projection import load_network
 from graph.network.settled import SettledViews, derived_name, settle_views
 from graph.network.view import node_cap
-from graph.network.view_index import view_index
+from graph.network.view_index import indexed, view_index
 from graph.store.derived import derived_folder, load_or_build, read_version
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
@@ -29,7 +29,8 @@ def get_map_model() -> MapModel:
         store = get_store()
 
         def compute() -> MapModel:
-            return build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"], load_documents(store))
+            return indexed(build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"],
+                                           load_documents(store)))
 
         if app.config["LSHKG_ENDPOINT"]:
             model = compute()
