@@ -25,18 +25,22 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
-# one row per fact and piece of evidence; {this} is the entity, {other} the far end
+# one row per fact and piece of evidence (?e): ?p the predicate, ?other the far end
 FACTS = _PREFIX + """
 SELECT ?p ?other ?olang ?odt ?oiri ?basis ?source ?quote ?qlang WHERE {
   %s
-  ?e rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; lsh:basis ?basis .
   OPTIONAL { ?e prov:wasDerivedFrom ?source }
   OPTIONAL { ?e lsh:quote ?quote }
   BIND(LANG(?other) AS ?olang) BIND(DATATYPE(?other) AS ?odt) BIND(isIRI(?other) AS ?oiri)
   BIND(LANG(?quote) AS ?qlang)
 }"""
-OUTGOING = "BIND(<{iri}> AS ?s) ?s ?p ?o . BIND(?o AS ?other)"
-INCOMING = "BIND(<{iri}> AS ?o) ?s ?p ?o . BIND(?s AS ?other)"
+# each written as Oxigraph plans it best: the facts found from the entity's end, or their evidence
+# found by its object (found from the triples, a hub's incoming facts took seconds at ten million
+# triples: 9.7 s for Leiden's 5,848, now 1.0; the outgoing ones, written so, took half a minute)
+OUTGOING = """BIND(<{iri}> AS ?s) ?s ?p ?o . BIND(?o AS ?other)
+  ?e rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; lsh:basis ?basis ."""
+INCOMING = """?e rdf:object <{iri}> ; rdf:subject ?other ; rdf:predicate ?p ; lsh:basis ?basis .
+  ?other ?p <{iri}> ."""
 RAW = _PREFIX + """
 SELECT ?p ?other ?olang ?odt ?oiri WHERE {
   <%s> ?p ?other .
