@@ -1,5 +1,6 @@
 """What is costly to derive from the dataset (the map model, the search index) kept beside the store,
-keyed by the dataset's version, so that a server process reads it at start instead of computing it.
+keyed by the dataset's version and the code that made it, so that a server process reads it at start
+instead of computing it.
 
 `lshkg build` writes the dataset's version (a content hash and the build date) and the derived
 files. A process that finds a file missing or made from another version builds it once, under a
@@ -13,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import fcntl
+import functools
 import gc
 import hashlib
 import json
@@ -76,6 +78,17 @@ def read_version(folder: Path) -> DatasetVersion | None:
         return None
 
 
+@functools.cache
+def program_hash() -> str:
+    """The code of `graph/` that derives the files, hashed: a file made by other code (an older
+    release, whose pickled objects may lack what this code reads) is made again, as a file made
+    from another dataset is."""
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).resolve().parent.parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while many lasting objects are made at once: each collection
@@ -95,10 +108,10 @@ def _read(path: Path, version: DatasetVersion) -> object | None:
         # read whole, then unpickled: unpickling from the file object took half as long again
         stored = path.read_bytes()
         with collector_paused():
-            made_from, value = pickle.loads(stored)
+            made_from, made_by, value = pickle.loads(stored)
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
         return None
-    return value if made_from == version.hash else None
+    return value if (made_from, made_by) == (version.hash, program_hash()) else None
 
 
 def _key(folder: Path, name: str) -> tuple[str, str]:
@@ -145,5 +158,6 @@ def load_or_build(folder: Path, name: str, build: Callable[[], T]) -> T:
             return found  # type: ignore[return-value]
         value = build()
         with contextlib.suppress(OSError):  # a full disk loses the shortcut, not the answer
-            write_atomically(path, pickle.dumps((version.hash, value), protocol=pickle.HIGHEST_PROTOCOL))
+            write_atomically(path, pickle.dumps((version.hash, program_hash(), value),
+                                                protocol=pickle.HIGHEST_PROTOCOL))
         return value

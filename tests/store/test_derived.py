@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.store import derived
 from graph.store.derived import (
     DatasetVersion,
     compute_version,
@@ -51,6 +52,16 @@ def test_a_derived_object_is_built_once_per_version(tmp_path: Path) -> None:
     assert load_or_build(tmp_path, "thing", build) == {"n": 3}  # another version: rebuilt
     (tmp_path / "thing.pickle").write_bytes(b"not a pickle")
     assert load_or_build(tmp_path, "thing", build) == {"n": 4}  # a broken file is rebuilt
+
+
+def test_a_file_made_by_other_code_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgraded program does not read objects an older one pickled (they may lack what it reads)."""
+    write_version(tmp_path, DatasetVersion("d" * 16, "2026-01-01"))
+    assert load_or_build(tmp_path, "made", lambda: "by this code") == "by this code"
+    assert load_or_build(tmp_path, "made", lambda: "again") == "by this code"
+    monkeypatch.setattr(derived, "program_hash", lambda: "0" * 16)  # the same dataset, other code
+    assert load_or_build(tmp_path, "made", lambda: "by the new code") == "by the new code"
+    assert load_or_build(tmp_path, "made", lambda: "again") == "by the new code"
 
 
 def test_a_preloaded_object_is_used_only_for_the_version_it_was_read_for(tmp_path: Path) -> None:
