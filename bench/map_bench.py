@@ -64,7 +64,7 @@ def _page_load(browser: Any, url: str) -> dict:
     try:
         page = context.new_page()
         started = time.perf_counter()
-        page.goto(url)
+        page.goto(url, timeout=READY_TIMEOUT_MS)  # a busy server answers the page late too
         page.wait_for_selector("#map-app[data-state=ready]", state="attached", timeout=READY_TIMEOUT_MS)
         wall = time.perf_counter() - started
         mark = page.evaluate("performance.getEntriesByName('lshkg-map-ready')[0].startTime")
