@@ -7,11 +7,11 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from graph.insight.prepared import prepared
 from graph.network.model import MapModel, build_map_model, load_documents
 from graph.network.projection import load_network
 from graph.network.settled import SettledViews, derived_name, settle_views
 from graph.network.view import node_cap
-from graph.network.view_index import indexed, view_index
 from graph.store.derived import derived_folder, load_or_build, read_version
 from webapp.app_cache import app_cached
 from webapp.app_store import get_store
@@ -23,20 +23,20 @@ SETTING = "map_max_nodes"
 
 
 def get_map_model() -> MapModel:
-    """Built once (network, indexes, centrality, communities, the view index): never per request."""
+    """Built once (network, indexes, centrality, communities, and what `prepared` makes of them):
+    never per request."""
 
     def build(app: Flask) -> MapModel:
         store = get_store()
 
         def compute() -> MapModel:
-            return indexed(build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"],
+            return prepared(build_map_model(load_network(store), app.config["LSHKG_BASE_IRI"],
                                            load_documents(store)))
 
         if app.config["LSHKG_ENDPOINT"]:
             model = compute()
         else:
             model = load_or_build(derived_folder(Path(app.config["LSHKG_STORE_DIR"])), "map-model", compute)
-        view_index(model)  # what every view reads, made now rather than in the first visitor's request
         return model
 
     return app_cached(_KEY, build)

@@ -20,7 +20,6 @@ import webapp
 from graph import config
 from graph.network.settled import derived_name
 from graph.network.view import node_cap
-from graph.network.view_index import view_index
 from graph.store.derived import derived_folder, preload
 from webapp import create_app
 
@@ -53,7 +52,8 @@ def warmed_app() -> Flask:
 
 def preload_for_workers() -> None:
     """In the server's main process, before Granian forks the workers: the app's modules and what
-    `lshkg build` derived (the map model with its view index, the search index), read once. Each
+    `lshkg build` derived (the map model with the answers made from it alone, the map's first views,
+    the search index), read once. Each
     worker then starts from them instead of importing and unpickling its own copy (seconds at a
     million triples, on a machine of two cores), and their pages stay shared until written. Never
     the store or the query workers: those are opened in each worker, after the fork."""
@@ -63,9 +63,7 @@ def preload_for_workers() -> None:
         importlib.import_module(f"webapp.{module.name}")
     if not config.setting("endpoint"):
         folder = derived_folder(config.store_dir())
-        model = preload(folder, "map-model")
-        if model is not None:
-            view_index(model)  # type: ignore[arg-type]
+        preload(folder, "map-model")
         preload(folder, derived_name(node_cap(config.number("map_max_nodes"))))
         preload(folder, "search-index")
     # out of the collector's sight, in the workers too: a collection would touch every object's

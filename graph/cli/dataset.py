@@ -12,11 +12,11 @@ import click
 from graph import config
 from graph.cli.options import fail, records_option
 from graph.entity.search import build_search_index
+from graph.insight.prepared import prepared
 from graph.network.model import build_map_model, load_documents
 from graph.network.projection import load_network
 from graph.network.settled import derived_name, settle_views
 from graph.network.view import node_cap
-from graph.network.view_index import indexed
 from graph.records.build import ntriples, write_atomically
 from graph.records.loader import RecordError
 from graph.records.validate import Violation, parse_rdf_file, validate_graph
@@ -36,7 +36,7 @@ def derive(dataset_file: Path, store_dir: Path, base_iri: str) -> None:
     store = EmbeddedStore(store_dir)
     try:
         model = load_or_build(folder, "map-model",
-                              lambda: indexed(build_map_model(load_network(store), base_iri,
+                              lambda: prepared(build_map_model(load_network(store), base_iri,
                                                               load_documents(store))))
         max_nodes = node_cap(config.number("map_max_nodes"))
         load_or_build(folder, derived_name(max_nodes), lambda: settle_views(model, max_nodes))

@@ -18,7 +18,7 @@ from graph.network.model import MapModel
 from graph.store.derived import collector_paused
 from ontology.namespaces import LSH
 
-__all__ = ["ViewIndex", "family_counts", "indexed", "view_index"]
+__all__ = ["ViewIndex", "family_counts", "view_index"]
 
 _KEY = "view-index"
 
@@ -114,14 +114,6 @@ def view_index(model: MapModel) -> ViewIndex:
         with collector_paused():
             found = model.cache[_KEY] = _build(model)
     return found
-
-
-def indexed(model: MapModel) -> MapModel:
-    """The model with its view index made: so `lshkg build` keeps it, and a server reads the index
-    with the model instead of making it at start (reading takes a tenth of the two seconds making it
-    takes at ten million triples)."""
-    view_index(model)
-    return model
 
 
 def family_counts(model: MapModel, nodes: Iterable[str]) -> dict[str, int]:

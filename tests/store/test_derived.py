@@ -116,6 +116,8 @@ def test_lshkg_build_derives_the_map_model_and_search_index(built: Path) -> None
 
 
 def test_the_app_reads_them_instead_of_computing(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.insight.overview
+    import graph.network.options
     import webapp.map_state
     import webapp.search_index
 
@@ -124,9 +126,14 @@ def test_the_app_reads_them_instead_of_computing(built: Path, monkeypatch: pytes
 
     monkeypatch.setattr(webapp.map_state, "build_map_model", refuse)
     monkeypatch.setattr(webapp.search_index, "build_search_index", refuse)
+    # nor what rests on the model alone: the network in words, the filter choices, the first views
+    monkeypatch.setattr(graph.insight.overview.nx, "betweenness_centrality", refuse)
+    monkeypatch.setattr(graph.network.options, "_options", refuse)
+    monkeypatch.setattr(webapp.map_state, "settle_views", refuse)
     app = make_app(str(built / "store"))
     with app.test_client() as client:
         assert client.get("/api/map/view").get_json()["nodes"]
+        assert client.get("/api/map/words?lang=nl").get_json()["central"]
         about = client.get("/api/map/options").get_json()["about"]
         version = read_version(derived_folder(built / "store"))
         assert about["dataset"] == version.hash[:8] and about["built"] == version.date
