@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -91,6 +91,14 @@ class EmbeddedStore:
 
     def ask(self, sparql: str) -> bool:
         return bool(self._store.query(sparql))
+
+    def quads_matching(self, subject: ox.NamedNode | ox.BlankNode | None = None,
+                       predicate: ox.NamedNode | None = None,
+                       obj: ox.NamedNode | ox.BlankNode | ox.Literal | None = None) -> Iterator[ox.Quad]:
+        """The default graph's quads matching a pattern (None matches any term): the graph our own
+        SPARQL queries read. Oxigraph reads these straight from its indexes, without joins, which is
+        how the largest reads of the map model and the search index are done (`graph.store.patterns`)."""
+        return self._store.quads_for_pattern(subject, predicate, obj, ox.DefaultGraph())
 
     def construct(self, sparql: str, deadline: Deadline | None = None) -> list[ox.Triple]:
         # Oxigraph makes the answer as it is read: a cut export stops reading it
