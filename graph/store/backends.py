@@ -243,15 +243,19 @@ def open_store(endpoint: str | None, path: Path, *, query_workers: int = 2, quer
 
 
 def write_new_store(folder: Path, dataset_file: Path, add: Callable[[ox.Store], None] | None = None) -> None:
-    """A new store at `folder`: the dataset bulk-loaded, then what `add` puts in, written and closed
-    (RocksDB's handle let go before the folder is moved or opened). Nothing is left of it if a step
-    fails or is interrupted."""
+    """A new store at `folder`: the dataset bulk-loaded, then what `add` puts in, written, compacted
+    and closed (RocksDB's handle let go before the folder is moved or opened). Nothing is left of it
+    if a step fails or is interrupted."""
     store = ox.Store(str(folder))
     try:
         store.bulk_load(path=str(dataset_file), format=ox.RdfFormat.N_TRIPLES)
         if add is not None:
             add(store)
         store.flush()
+        # a bulk load leaves its files side by side, none merged: every read then looks into each of
+        # them. Merged once here (9 s at ten million triples), lookups and SPARQL joins are two to
+        # four times faster, which building the map model and the search index gains many times over
+        store.optimize()
     except BaseException:
         del store
         gc.collect()
