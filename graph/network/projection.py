@@ -140,8 +140,8 @@ def edge_rows(store: Store, use_patterns: bool = False) -> Iterator[dict[str, st
     seek each), narrowed to the statements EDGES keeps as it goes; the walk over rdf:subject comes
     last and gives the order. It is not the default: every walk turns each evidence node it passes
     into Python objects, while Oxigraph joins them on its own ids and makes objects of the rows it
-    keeps only (at ten million triples, 44 s by patterns against 22 s by the query; see
-    bench/derive_speed.py)."""
+    keeps only (at ten million triples, 32 s by patterns against 19 s by the query: see
+    bench/results/at-scale/derive-speed.md)."""
     reader = pattern_reader(store, use_patterns)
     if reader is None:
         yield from store.select(EDGES)

@@ -1,14 +1,13 @@
-"""The embedded store read by quad patterns: what the largest reads of the map model and the search
-index are made of (the network's nodes with their most specific kind, the evidence of its links, the
-names and kinds of what can be searched for).
+"""The embedded store read by quad patterns: how the map model and the search index read the
+network's nodes with their most specific kind and the names and kinds of what can be searched for
+(and, when asked, the evidence of the network's links).
 
-At ten million triples those SPARQL queries spend minutes joining the evidence nodes and checking
-every node's types against the class tree; read by patterns, each property is one walk along an
-index, the class tree is read once and applied in Python. The readers that use these helpers (beside
-their SPARQL twins in `graph.network.projection` and `graph.entity.search`) yield the very rows their
-query answers, in the same order, so that the network and the search index are equal either way.
-A remote store keeps the SPARQL queries.
-"""
+Those SPARQL queries check every node's types against the class tree in a FILTER NOT EXISTS, a join
+per node; read by patterns, each property is one walk along an index, the class tree (rdfs:subClassOf)
+is read once and applied in Python. The readers that use these helpers, beside their SPARQL twins in
+`graph.network.projection` and `graph.entity.search`, yield the very rows their query answers, in the
+same order, so that the network and the search index are equal either way. A remote store keeps the
+SPARQL queries."""
 
 from __future__ import annotations
 
