@@ -9,15 +9,25 @@ is far too slow per keystroke on a large graph.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rapidfuzz import fuzz, process
 
 from graph.store.backends import Store
+from graph.store.patterns import (
+    RDFS_LABEL,
+    KindReader,
+    language_of,
+    members,
+    objects_by_subject,
+    pattern_reader,
+    plain_row,
+)
 from ontology.namespaces import LSH
 
-__all__ = ["Hit", "SearchIndex", "build_search_index", "normalise"]
+__all__ = ["Hit", "SearchIndex", "build_search_index", "kind_rows", "name_rows", "normalise"]
 
 NAMES = f"""
 PREFIX lsh: <{LSH}>
@@ -38,6 +48,10 @@ SELECT ?entity ?kind ?kindLabel WHERE {{
   FILTER NOT EXISTS {{ ?entity a ?narrower . ?narrower rdfs:subClassOf ?kind . FILTER(?narrower != ?kind) }}
   OPTIONAL {{ ?kind rdfs:label ?kindLabel FILTER(LANG(?kindLabel) = "en") }}
 }}"""
+# NAMES' three kinds of name, in the order of its UNION
+NAME_PREDICATES = ((RDFS_LABEL, "label"),
+                   (ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel"), "other name"),
+                   (ox.NamedNode(f"{LSH}abbreviation"), "abbreviation"))
 # the kinds of thing that can be searched for (every root class that has named members)
 SEARCHABLE = ("Organisation", "Initiative", "Place", "Site", "Person", "Deal", "SourceDocument",
               "TherapeuticArea", "Strength", "Theme")
@@ -185,19 +199,55 @@ def _words(text: str) -> list[str]:
     return [word for word in "".join(c if c.isalnum() else " " for c in text).split() if word]
 
 
-def build_search_index(store: Store) -> SearchIndex:
-    """Read every searchable entity's names and most specific kind from the store."""
-    entries: dict[str, Entry] = {}
+def name_rows(store: Store, use_patterns: bool | None = None) -> Iterator[dict[str, str]]:
+    """The rows of NAMES for each searchable root class in turn: by quad patterns from an embedded
+    store (unless `use_patterns` is False), else by the query."""
+    reader = pattern_reader(store, use_patterns)
+    if reader is None:
+        for root in SEARCHABLE:
+            yield from store.select(NAMES.replace("lsh:Organisation", f"lsh:{root}"))
+        return
+    names = [(objects_by_subject(reader, predicate), how) for predicate, how in NAME_PREDICATES]
     for root in SEARCHABLE:
-        for row in store.select(NAMES.replace("lsh:Organisation", f"lsh:{root}")):
-            entry = entries.setdefault(row["entity"], Entry(row["entity"]))
-            if row["how"] == "label" and row.get("lang"):
-                entry.labels.setdefault(row["lang"], row["name"])
-            entry.names.append((row["name"], row["how"]))
-    for root in SEARCHABLE:  # per root class: the evidence nodes, most of a graph, are not read
-        for row in store.select(KINDS.replace("lsh:Organisation", f"lsh:{root}")):
-            entry = entries.get(row["entity"])
-            if entry is not None and not entry.kind:
-                entry.kind = row["kind"][len(str(LSH)):]
-                entry.kind_label = row.get("kindLabel", entry.kind)
+        for entity in members(reader, ox.NamedNode(f"{LSH}{root}")):
+            for by_entity, how in names:  # an entity's names together, labels first, as the query
+                for name in by_entity.get(entity, ()):
+                    yield plain_row(entity=entity, name=name, lang=language_of(name), how=how)
+
+
+def kind_rows(store: Store, use_patterns: bool | None = None) -> Iterator[dict[str, str]]:
+    """The rows of KINDS for each searchable root class in turn: by quad patterns from an embedded
+    store (unless `use_patterns` is False), else by the query."""
+    reader = pattern_reader(store, use_patterns)
+    if reader is None:
+        for root in SEARCHABLE:  # per root class: the evidence nodes, most of a graph, are not read
+            yield from store.select(KINDS.replace("lsh:Organisation", f"lsh:{root}"))
+        return
+    kinds = KindReader(reader, str(LSH))
+    english: dict[ox.NamedNode, list] = {}  # each kind's English labels, looked up once
+    for root in SEARCHABLE:
+        for entity in members(reader, ox.NamedNode(f"{LSH}{root}")):
+            for kind in kinds.kinds(entity):
+                if kind not in english:
+                    english[kind] = [quad.object for quad in reader.quads_matching(kind, RDFS_LABEL, None)
+                                     if language_of(quad.object) == "en"]
+                for label in english[kind] or (None,):  # OPTIONAL
+                    yield plain_row(entity=entity, kind=kind, kindLabel=label)
+
+
+def build_search_index(store: Store, *, use_patterns: bool | None = None) -> SearchIndex:
+    """Read every searchable entity's names and most specific kind from the store: by quad patterns
+    from an embedded store (unless `use_patterns` is False), by SPARQL from a remote one; the index
+    is the same either way."""
+    entries: dict[str, Entry] = {}
+    for row in name_rows(store, use_patterns):
+        entry = entries.setdefault(row["entity"], Entry(row["entity"]))
+        if row["how"] == "label" and row.get("lang"):
+            entry.labels.setdefault(row["lang"], row["name"])
+        entry.names.append((row["name"], row["how"]))
+    for row in kind_rows(store, use_patterns):
+        entry = entries.get(row["entity"])
+        if entry is not None and not entry.kind:
+            entry.kind = row["kind"][len(str(LSH)):]
+            entry.kind_label = row.get("kindLabel", entry.kind)
     return SearchIndex(entries.values())

@@ -4,15 +4,28 @@ their evidence. Read once from the store; the map, paths, ego networks and expor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import networkx as nx
+import pyoxigraph as ox
 
 from graph.store.backends import Store
+from graph.store.patterns import (
+    RDF,
+    RDF_TYPE,
+    RDFS_LABEL,
+    KindReader,
+    language_of,
+    members,
+    objects_by_subject,
+    pattern_reader,
+    plain_row,
+    text_of,
+)
 from ontology.namespaces import LSH
 
-__all__ = ["ENTITY_ROOTS", "Network", "load_network"]
+__all__ = ["ENTITY_ROOTS", "Network", "edge_rows", "load_network", "node_rows"]
 
 # the kinds of thing that are nodes of the network
 ENTITY_ROOTS = ("Organisation", "Initiative", "Place", "Site", "Person", "Deal", "TherapeuticArea",
@@ -42,6 +55,8 @@ SELECT ?s ?p ?o ?basis ?source ?quote WHERE {
   FILTER(isIRI(?o) && ?p != rdf:type && STRSTARTS(STR(?p), STR(lsh:)))
   OPTIONAL { ?e prov:wasDerivedFrom ?source } OPTIONAL { ?e lsh:quote ?quote }
 }"""  # one pattern per OPTIONAL: Oxigraph joins those a fifth faster at a million triples
+LSH_BASIS, LSH_QUOTE = ox.NamedNode(f"{LSH}basis"), ox.NamedNode(f"{LSH}quote")
+PROV_DERIVED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 IMPORTS = """
 SELECT DISTINCT ?node ?g ?shipped WHERE { GRAPH ?g { ?node a ?kind } FILTER(CONTAINS(STR(?g), "/import/"))
   BIND(EXISTS { ?node a ?other . FILTER NOT EXISTS { GRAPH ?any { ?node a ?other } } } AS ?shipped) }"""
@@ -101,10 +116,65 @@ def _values(roots: Iterable[str]) -> str:
     return " ".join(f"lsh:{root}" for root in roots)
 
 
-def load_network(store: Store, roots: Iterable[str] = ENTITY_ROOTS) -> Network:
-    """Read the nodes, their attributes and every asserted link between them (with evidence)."""
+def node_rows(store: Store, roots: Iterable[str] = ENTITY_ROOTS,
+              use_patterns: bool | None = None) -> Iterator[dict[str, str]]:
+    """The rows of NODES: by quad patterns from an embedded store (unless `use_patterns` is False),
+    else by the query."""
+    reader = pattern_reader(store, use_patterns)
+    if reader is None:
+        yield from store.select(NODES % _values(roots))
+        return
+    kinds = KindReader(reader, str(LSH))
+    labels = objects_by_subject(reader, RDFS_LABEL)
+    for root in roots:  # VALUES ?root: one root after the other
+        for node in members(reader, ox.NamedNode(f"{LSH}{root}")):
+            for kind in kinds.kinds(node):
+                for label in labels.get(node, ()):
+                    yield plain_row(node=node, kind=kind, label=label, lang=language_of(label))
+
+
+def edge_rows(store: Store, use_patterns: bool = False) -> Iterator[dict[str, str]]:
+    """The rows of EDGES: by the query, or by quad patterns from an embedded store (`use_patterns`).
+
+    By patterns, each property of the evidence nodes is read in one walk (a lookup per node costs a
+    seek each), narrowed to the statements EDGES keeps as it goes; the walk over rdf:subject comes
+    last and gives the order. It is not the default: every walk turns each evidence node it passes
+    into Python objects, while Oxigraph joins them on its own ids and makes objects of the rows it
+    keeps only (at ten million triples, 32 s by patterns against 19 s by the query: see
+    bench/results/at-scale/derive-speed.md)."""
+    reader = pattern_reader(store, use_patterns)
+    if reader is None:
+        yield from store.select(EDGES)
+        return
+    lsh = str(LSH)
+    predicates = objects_by_subject(reader, ox.NamedNode(RDF + "predicate"),
+                                    lambda _, p: p != RDF_TYPE and (text_of(p) or "").startswith(lsh))
+    objects = objects_by_subject(reader, ox.NamedNode(RDF + "object"),
+                                 lambda e, o: isinstance(o, ox.NamedNode) and e in predicates)
+    bases = objects_by_subject(reader, LSH_BASIS, lambda e, _: e in objects)
+    sources = objects_by_subject(reader, PROV_DERIVED_FROM, lambda e, _: e in bases)
+    quotes = objects_by_subject(reader, LSH_QUOTE, lambda e, _: e in bases)
+    for quad in reader.quads_matching(None, ox.NamedNode(RDF + "subject"), None):
+        evidence = quad.subject
+        if evidence not in bases:
+            continue
+        for p in predicates[evidence]:
+            for o in objects[evidence]:
+                for basis in bases[evidence]:
+                    for source in sources.get(evidence) or (None,):
+                        for quote in quotes.get(evidence) or (None,):
+                            yield plain_row(s=quad.object, p=p, o=o, basis=basis, source=source, quote=quote)
+
+
+def load_network(store: Store, roots: Iterable[str] = ENTITY_ROOTS, *,
+                 use_patterns: bool | None = None) -> Network:
+    """Read the nodes, their attributes and every asserted link between them (with evidence).
+
+    The nodes are read by quad patterns from an embedded store (unless `use_patterns` is False), by
+    SPARQL from a remote one; the links by SPARQL unless `use_patterns` is True (see `edge_rows`).
+    The network is the same either way."""
     graph = nx.MultiDiGraph()
-    for row in store.select(NODES % _values(roots)):
+    for row in node_rows(store, roots, use_patterns):
         node = graph.nodes.get(row["node"])
         if node is None:
             graph.add_node(row["node"], kind=row["kind"][len(str(LSH)):], labels={}, abbreviations=[])
@@ -125,7 +195,7 @@ def load_network(store: Store, roots: Iterable[str] = ENTITY_ROOTS) -> Network:
     property_labels: dict[str, dict[str, str]] = {}
     for row in store.select(PROPERTY_LABELS):
         property_labels.setdefault(row["p"], {})[row["lang"]] = row["label"]
-    for row in store.select(EDGES):
+    for row in edge_rows(store, use_patterns=bool(use_patterns)):
         if row["s"] not in graph or row["o"] not in graph:
             continue
         if not graph.has_edge(row["s"], row["o"], key=row["p"]):
