@@ -121,22 +121,27 @@ def cluster_edges(model: MapModel, nodes: set[str], reduction: Reduction) -> lis
     # what each end of a link is drawn as: its cluster, itself, or nothing (not in the view)
     drawn_as = {node: index.short[node] for node in reduction.kept if node in nodes} | reduction.owner
     cluster_ids = {cluster.id for cluster in reduction.clusters}
-    # each item drawn gets a number (0: not in the view), each node its item's number, and each link
-    # the pair of numbers as one: the links are counted by pair in C, and the loop below runs once
-    # per pair of items, not once per link (a quarter of a million at ten million triples)
+    # each item drawn gets a number, each node its item's number, and each link the pair of numbers
+    # as one: the links are counted by pair in C, and the loop below runs once per pair of items, not
+    # once per link (a quarter of a million at ten million triples)
     items = list(dict.fromkeys(drawn_as.values()))
     width = len(items) + 1
     item_number = {item: number for number, item in enumerate(items, 1)}
     node_number = dict(zip(drawn_as, map(item_number.__getitem__, drawn_as.values()), strict=True))
-    numbers = list(map(node_number.get, index.order, repeat(0)))
-    ends_a, ends_b = index.link_ends
-    per_pair = Counter(map(add, map(mul, map(numbers.__getitem__, ends_a), repeat(width)),
-                           map(numbers.__getitem__, ends_b)))
+    # a node outside the view counts -width², so that a link with an end outside makes a number below
+    # zero, left out before counting (a neighbourhood holds a fraction of the links); the first end's
+    # number is read already multiplied by the width
+    numbers = list(map(node_number.get, index.order, repeat(-width * width)))
+    scaled = list(map(mul, numbers, repeat(width)))
+    # with no shared attribute in the view (most views), the links to one are all outside it
+    ends_a, ends_b = index.actor_link_ends if index.attributes.isdisjoint(nodes) else index.link_ends
+    per_pair = Counter(filter((0).__lt__, map(add, map(scaled.__getitem__, ends_a),
+                                              map(numbers.__getitem__, ends_b))))
     counts: dict[tuple[str, str], int] = {}
     for pair_number, count in per_pair.items():
         first, second = divmod(pair_number, width)
-        if not first or not second or first == second:
-            continue  # outside the view, or inside one cluster
+        if first == second:
+            continue  # inside one cluster
         a, b = items[first - 1], items[second - 1]
         if a in cluster_ids:
             pair = (a, b) if b not in cluster_ids or a < b else (b, a)

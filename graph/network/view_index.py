@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph.network.dates import link_since, model_dates
+from graph.network.kinds import ATTRIBUTE_FAMILIES
 from graph.network.model import MapModel
 from graph.store.derived import collector_paused
 from ontology.namespaces import LSH
@@ -30,7 +31,9 @@ class ViewIndex:
     short: dict[str, str]  # IRI -> the id used in URLs
     nodes: dict[str, dict]  # IRI -> the node as the page draws it
     links: list[dict]  # every link as the page draws it, ordered by (from, predicate, to)
-    out_links: dict[str, list[tuple[str, int]]]  # IRI -> its links out: (other end, place in `links`)
+    # IRI -> the other end of each of its links out -> their places in `links`: the links between
+    # drawn nodes are found by intersecting these keys with the drawn set, not by reading every link
+    out_links: dict[str, dict[str, tuple[int, ...]]]
     predicate_labels: dict[str, dict[str, str]]
     kind_facet: dict[str, str]  # IRI -> "kind:company"
     city_facet: dict[str, str]  # IRI -> "city:leiden" ("city:" when in no city)
@@ -42,6 +45,11 @@ class ViewIndex:
     # in C as numbers, not in a loop and not as pairs of names
     link_ends: tuple[list[int], list[int]]
     neighbours: dict[str, tuple[str, ...]]  # over the undirected links: read in C, a step at a time
+    # the shared attributes (cities, areas, ...: few nodes, but at the end of half the links) that most
+    # views leave off, and the links and neighbours without them: what those views walk and count
+    attributes: frozenset[str]
+    actor_link_ends: tuple[list[int], list[int]]
+    actor_neighbours: dict[str, tuple[str, ...]]
 
 
 def _labels(labels: dict[str, str]) -> dict[str, str]:
@@ -88,9 +96,11 @@ def _build(model: MapModel) -> ViewIndex:
             edge["general"] = True  # no document says it: drawn dashed
         links.append(((edge["from"], predicate, edge["to"]), u, v, edge))
     links.sort(key=lambda link: link[0])
-    out_links: dict[str, list[tuple[str, int]]] = {iri: [] for iri in graph.nodes}
+    out_lists: dict[str, dict[str, list[int]]] = {iri: {} for iri in graph.nodes}
     for order, (_, u, v, _) in enumerate(links):
-        out_links[u].append((v, order))
+        out_lists[u].setdefault(v, []).append(order)
+    out_links = {iri: {other: tuple(orders) for other, orders in out.items()}
+                 for iri, out in out_lists.items()}
     family_key = {iri: family.key for iri, family in model.family.items()}
     city_facet = {iri: "city:" + (short[city] if (city := model.city.get(iri, "")) else "")
                   for iri in graph.nodes}
@@ -100,11 +110,16 @@ def _build(model: MapModel) -> ViewIndex:
     order = tuple(graph.nodes)
     place = {iri: number for number, iri in enumerate(order)}
     ends = list(model.links.edges())
+    attributes = frozenset().union(*(members.get(family, ()) for family in ATTRIBUTE_FAMILIES))
+    actor_ends = [(u, v) for u, v in ends if u not in attributes and v not in attributes]
     return ViewIndex(short, nodes, [edge for *_, edge in links], out_links, predicate_labels,
                      {iri: "kind:" + key for iri, key in family_key.items()}, city_facet, family_key,
                      dict(Counter(family_key.values())), {key: frozenset(m) for key, m in members.items()},
                      order, ([place[u] for u, _ in ends], [place[v] for _, v in ends]),
-                     {node: tuple(others) for node, others in model.links.adjacency()})
+                     {node: tuple(others) for node, others in model.links.adjacency()}, attributes,
+                     ([place[u] for u, _ in actor_ends], [place[v] for _, v in actor_ends]),
+                     {node: tuple(other for other in others if other not in attributes)
+                      for node, others in model.links.adjacency()})
 
 
 def view_index(model: MapModel) -> ViewIndex:

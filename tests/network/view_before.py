@@ -378,7 +378,9 @@ def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> lis
     `from|predicate|to`. Their labels go once per predicate into `predicates`."""
     index = view_index(model)
     drawn = set(kept)
-    found = sorted(order for node in kept for other, order in index.out_links[node] if other in drawn)
+    # out_links now maps each other end to its links' places (it was a list of (other, place) pairs)
+    found = sorted(order for node in kept for other, orders in index.out_links[node].items()
+                   for order in orders if other in drawn)
     edges = [dict(index.links[order]) for order in found]
     for edge in edges:
         if edge["predicate"] not in predicates:
