@@ -1,7 +1,7 @@
 """The map's views computed by the current code are those the code before the numbered neighbourhood
 computed (tests/network/view_before.py), to the byte of their JSON: over the shipped graph and a small
 synthetic one, around hubs and typical nodes, at every depth, with filters, both cluster modes, opened
-clusters, expanded nodes, paths, the year slider and every layout, at several node caps."""
+clusters, expanded nodes, paths, lenses, the year slider and every layout, at several node caps."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from graph.network.kinds import ATTRIBUTE_FAMILIES
+from graph.network.lenses import available_lenses
 from graph.network.model import MapModel, build_map_model
 from graph.network.params import parse_view_params
 from graph.network.projection import load_network
@@ -74,6 +75,8 @@ def _views(model: MapModel) -> list[MultiDict]:
     views.append([("focus", short(hubs[1])), ("depth", "2"), ("from", short(hubs[0])),
                   ("to", short(typical[1]))])
     views.append([("expand", short(hubs[0]))])
+    for lens in available_lenses(model)[:3]:
+        views += [[("lens", lens.id)], [("lens", lens.id), ("focus", short(hubs[0])), ("depth", "2")]]
     return [MultiDict(view) for view in views]
 
 

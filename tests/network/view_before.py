@@ -1,6 +1,7 @@
 """The map view's code as it stood before the neighbourhood view was computed over numbered nodes
 (graph/network/select.py, reduce.py and view.py at that commit, in one file, unchanged but for the
-imports): the reference that tests/network/test_view_unchanged.py compares the current code with."""
+imports and for reading each node's links out as the view index now holds them): the reference that
+tests/network/test_view_unchanged.py compares the current code with."""
 
 from __future__ import annotations
 
