@@ -194,6 +194,153 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     return report
 
 
+# --- in process: compute_view alone, baseline and current in two processes, views asked in turns ------
+
+# run by each version's Python with its own tree first on the path: the map model read from the derived
+# files (as a server's main process does before it forks, the collector then frozen), then one view per
+# line of input (a query string), answered with the milliseconds of compute_view, of its JSON as the
+# server writes it (sorted keys, compact), and a digest of that JSON
+VIEW_CHILD = """
+import gc, hashlib, json, sys, time
+from pathlib import Path
+from graph.network.params import parse_view_params
+from graph.network.view import compute_view
+from graph.network.view_index import view_index
+from graph.store.derived import preload
+model = preload(Path(sys.argv[1]), "map-model")
+view_index(model)
+gc.collect()
+gc.freeze()
+organisations = set(sys.argv[2].split(","))
+hubs = [model.short_id(n) for n in model.ranked if model.family[n].key in organisations][:int(sys.argv[3])]
+print(json.dumps({"hubs": hubs, "nodes": model.graph.number_of_nodes(), "links": model.total_links}),
+      flush=True)
+for line in sys.stdin:
+    params = parse_view_params(dict(pair.split("=", 1) for pair in line.strip().split("&") if pair))
+    wall, cpu = time.perf_counter(), time.process_time()
+    view = compute_view(model, params, max_nodes=500)
+    view_ms, view_cpu_ms = (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+    started = time.perf_counter()
+    body = json.dumps(view, sort_keys=True, separators=(",", ":")).encode()
+    json_ms = (time.perf_counter() - started) * 1000
+    print(json.dumps({"view_ms": view_ms, "view_cpu_ms": view_cpu_ms, "json_ms": json_ms,
+                      "matched": view["counts"]["matched"], "digest": hashlib.sha256(body).hexdigest()}),
+          flush=True)
+"""
+# the families of lsh:Organisation (partnerships and programmes are not organisations)
+ORGANISATION_FAMILIES = ("umc", "university", "institute", "company", "association", "authority")
+IN_PROCESS_KINDS = {"whole graph": "", "hub, depth 2": "focus={hub}&depth=2"}
+
+
+class ViewChild:
+    """One version's compute_view in a process of its own, asked one view at a time."""
+
+    def __init__(self, tree: Path, derived: Path) -> None:
+        self.process = subprocess.Popen(
+            [*PYTHON, "-c", VIEW_CHILD, str(derived), ",".join(ORGANISATION_FAMILIES), str(HUBS)], cwd=tree,
+            env=_environment(tree, derived.parent), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.about = self._answer()
+
+    def _answer(self) -> dict[str, Any]:
+        line = self.process.stdout.readline()  # type: ignore[union-attr]
+        if not line:
+            raise RuntimeError(f"the view process stopped (exit code {self.process.wait()})")
+        return json.loads(line)
+
+    def view(self, query: str) -> dict[str, Any]:
+        self.process.stdin.write(query + "\n")  # type: ignore[union-attr]
+        self.process.stdin.flush()  # type: ignore[union-attr]
+        return self._answer()
+
+    def stop(self) -> None:
+        self.process.stdin.close()  # type: ignore[union-attr]
+        self.process.wait(timeout=30)
+
+
+def in_process(trees: dict[str, Path], derived: Path, requests: int) -> dict[str, Any]:
+    """Per kind of view, compute_view's and the JSON's times in both versions, asked in turns (the
+    first alternating), after two untimed rounds; and whether their answers were the same bytes."""
+    children = {name: ViewChild(tree, derived) for name, tree in trees.items()}
+    try:
+        about = children["current"].about
+        result: dict[str, Any] = {**about, "kinds": {}}
+        for kind, template in IN_PROCESS_KINDS.items():
+            queries = [template.format(hub=urllib.parse.quote(about["hubs"][n % len(about["hubs"])]))
+                       for n in range(requests + 2)]
+            answers: dict[str, list[dict]] = {name: [] for name in children}
+            for number, query in enumerate(queries):
+                names = list(children) if number % 2 == 0 else list(reversed(children))
+                for name in names:
+                    answer = children[name].view(query)
+                    if number >= 2:
+                        answers[name].append(answer)
+            figures = {name: {key: round(statistics.median(a[key] for a in found), 2)
+                              for key in ("view_ms", "view_cpu_ms", "json_ms")}
+                       for name, found in answers.items()}
+            for name, found in answers.items():
+                figures[name]["view_p95_ms"] = round(percentile([a["view_ms"] for a in found], 0.95), 2)
+                figures[name]["matched_median"] = int(statistics.median(a["matched"] for a in found))
+            same = all(a["digest"] == b["digest"] for a, b in zip(*answers.values(), strict=True))
+            result["kinds"][kind] = {"requests": requests, "same_answers": same, **figures}
+            print(f"{derived.parent.name} {kind}: " + ", ".join(
+                f"{name} p50 {f['view_ms']:.1f} ms" for name, f in figures.items()) + f"; same: {same}",
+                flush=True)
+    finally:
+        for child in children.values():
+            child.stop()
+    return result
+
+
+def run_in_process(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    trees = {"baseline": work / "baseline", "current": ROOT}
+    report: dict[str, Any] = {"machine": machine(), "baseline": unpack(args.baseline, trees["baseline"]),
+                              "load_average": [load_average()], "sizes": {}}
+    for folder in args.in_process:
+        triples = json.loads((folder / "lsh-kg.json").read_text(encoding="utf-8"))["result"]["triples"] \
+            if (folder / "lsh-kg.json").exists() else None
+        figures = in_process(trees, folder / "derived", args.requests)
+        report["sizes"][str(folder)] = {"triples": triples, **figures}
+    report["load_average"].append(load_average())
+    return report
+
+
+def render_in_process(report: dict[str, Any]) -> str:
+    m = report["machine"]
+    lines = ["# A hub's neighbourhood and the whole graph, in process: baseline and current side by side", "",
+             f"- machine: {m['cpu']}, {m['cores']} cores; Python {m['python']}; {m['date']}",
+             f"- baseline {report['baseline']}, current {m['commit']}; each version in a process of its own "
+             "(its tree first on the path) with the map model read from the derived files and the collector "
+             "frozen, as a server's worker has it; the views asked of both in turns (the first alternating), "
+             "after two untimed rounds; `compute_view(..., max_nodes=500)`, then the JSON as the server "
+             "writes it (sorted keys, compact)",
+             "- hub: the most connected organisations (umc, university, institute, company, association, "
+             "authority), cycled; \"same answers\": the JSON of every answer the same bytes in both versions",
+             f"- load average (1 min) before and after: {report['load_average'][0]} / "
+             f"{report['load_average'][-1]} on {m['cores']} cores (other work shared the machine: the turns "
+             "give both versions the same share of it)", "",
+             "| triples | map nodes / links | view | matched | baseline p50 ms | current p50 ms "
+             "| current / baseline | p95 ms (baseline / current) | CPU p50 ms (baseline / current) "
+             "| JSON p50 ms | same answers |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for size in report["sizes"].values():
+        for kind, found in size["kinds"].items():
+            base, now = found["baseline"], found["current"]
+            lines.append(
+                f"| {size['triples'] or '':,} | {size['nodes']:,} / {size['links']:,} | {kind} | "
+                f"{now['matched_median']:,} | {base['view_ms']:.1f} | {now['view_ms']:.1f} | "
+                f"{now['view_ms'] / base['view_ms']:.2f}x | "
+                f"{base['view_p95_ms']:.1f} / {now['view_p95_ms']:.1f} | "
+                f"{base['view_cpu_ms']:.1f} / {now['view_cpu_ms']:.1f} | {now['json_ms']:.1f} | "
+                f"{'yes' if found['same_answers'] else 'NO'} |")
+    sizes = report["sizes"].values()
+    hubs = "; ".join(f"{size['triples'] or '':,}: {', '.join(size['hubs'])}" for size in sizes)
+    requests = ", ".join(str(next(iter(size["kinds"].values()))["requests"]) for size in sizes)
+    lines += ["", f"Hubs: {hubs}. Requests per view and version: {requests}.", "",
+              "Written by `bench/map_speed.py` "
+              "(`.venv/bin/python -m bench.map_speed --in-process FOLDER ...`)."]
+    return "\n".join(lines) + "\n"
+
+
 def render(report: dict[str, Any]) -> str:
     base, now = report["versions"]["baseline"], report["versions"]["current"]
     m = report["machine"]
@@ -237,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--data", type=Path, help="a folder with lsh-kg.nt and store/ (kept as it is)")
+    source.add_argument("--in-process", type=Path, nargs="+", metavar="FOLDER",
+                        help="compute_view alone, in process, over each folder's derived/map-model.pickle "
+                             "(only read)")
     source.add_argument("--triples", type=int, help="generate a synthetic graph of about this size")
     parser.add_argument("--baseline", help="git revision to compare with (default: where HEAD left main)")
     parser.add_argument("--workers", type=int, default=2, help="server processes (default 2)")
@@ -250,13 +400,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="lshkg-map-speed-"))
     try:
-        report = run(args, work)
+        report = run_in_process(args, work) if args.in_process else run(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    text = render_in_process(report) if args.in_process else render(report)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / f"{args.name}.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    (args.out / f"{args.name}.md").write_text(render(report), encoding="utf-8")
-    print(render(report))
+    (args.out / f"{args.name}.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

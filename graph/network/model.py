@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
 import networkx as nx
 
@@ -231,4 +232,4 @@ def in_rank_order(model: MapModel, nodes: set[str]) -> list[str]:
     costs less than sorting thousands), sorted when they are few."""
     if len(nodes) * 8 < len(model.ranked):
         return sorted(nodes, key=model.ranked_index.__getitem__)
-    return [node for node in model.ranked if node in nodes]
+    return list(compress(model.ranked, map(nodes.__contains__, model.ranked)))  # in C

@@ -8,10 +8,10 @@ do not all fit is split by the other facet (companies -> companies in Amsterdam,
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add, mul
 
 from graph.network.model import MapModel, in_rank_order
@@ -39,7 +39,8 @@ class Cluster:
 class Reduction:
     kept: list[str]
     clusters: list[Cluster]
-    owner: dict[str, str]  # hidden node -> the id of its cluster
+    gathered: list[str]  # the nodes gathered into clusters, first by priority
+    gathered_in: list[int]  # the place in `clusters` of each
 
 
 def _facets(model: MapModel, facet: str) -> dict[str, str]:
@@ -78,23 +79,24 @@ def _keys(model: MapModel, rest: list[str], mode: str, opened: set[str]) -> list
 
 
 def _clusters(model: MapModel, rest: list[str], keys: list[str], opened: set[str],
-              slots: int) -> list[Cluster]:
-    groups: dict[str, list[str]] = {}
-    for node, key in zip(rest, keys, strict=True):
-        members = groups.get(key)
-        if members is None:
-            members = groups[key] = []
-        members.append(node)
+              slots: int) -> tuple[list[Cluster], dict[str, int]]:
+    """The clusters, and the place among them of each key (the keys past the last slot: "rest")."""
+    groups: dict[str, list[str]] = {key: [] for key in dict.fromkeys(keys)}
+    # each node appended to its key's group in C (tens of thousands in a hub's neighbourhood)
+    deque(map(list.append, map(groups.__getitem__, keys), rest), maxlen=0)
     # a group can be opened again unless both facets are used
     found = [Cluster(key, members, openable=key not in opened) for key, members in groups.items()]
     # the parts of a cluster the visitor opened come first: they never vanish into "rest"
     ordered = sorted(found, key=lambda c: (not any(c.key.startswith(o + "/") for o in opened),
                                            -len(c.members), c.key))
     if len(ordered) <= slots:
-        return ordered
-    tail = Cluster("rest", [n for c in ordered[slots - 1:] for n in c.members], openable=False)
-    tail.members.sort(key=model.ranked_index.__getitem__)
-    return [*ordered[:slots - 1], tail]
+        return ordered, {cluster.key: place for place, cluster in enumerate(ordered)}
+    merged = ordered[slots - 1:]
+    tail = Cluster("rest", in_rank_order(model, set(chain.from_iterable(c.members for c in merged))),
+                   openable=False)
+    place_of_key = {cluster.key: place for place, cluster in enumerate(ordered[:slots - 1])}
+    place_of_key.update(dict.fromkeys((cluster.key for cluster in merged), slots - 1))
+    return [*ordered[:slots - 1], tail], place_of_key
 
 
 def reduce_view(model: MapModel, nodes: set[str], *, cap: int, mode: str = "kind",
@@ -108,52 +110,64 @@ def reduce_view(model: MapModel, nodes: set[str], *, cap: int, mode: str = "kind
     tail_keys = _keys(model, order[cap - slots:], mode, opened_keys)
     keep = cap - min(slots, len(set(tail_keys)))
     # the clustered nodes are the end of that tail (keep >= cap - slots): their keys are its keys
-    clusters = _clusters(model, order[keep:], tail_keys[keep - (cap - slots):], opened_keys, slots)
-    owner: dict[str, str] = {}
-    for cluster in clusters:
-        owner.update(dict.fromkeys(cluster.members, cluster.id))
-    return Reduction(order[:keep], clusters, owner)
+    gathered, keys = order[keep:], tail_keys[keep - (cap - slots):]
+    clusters, place_of_key = _clusters(model, gathered, keys, opened_keys, slots)
+    return Reduction(order[:keep], clusters, gathered, list(map(place_of_key.__getitem__, keys)))
 
 
-def cluster_edges(model: MapModel, nodes: set[str], reduction: Reduction) -> list[dict]:
-    """Links between clusters, and between a cluster and a drawn node, counted (one line each)."""
+def cluster_edges(model: MapModel, nodes: set[str],
+                  reduction: Reduction) -> tuple[list[dict], tuple[list[str], list[str]]]:
+    """Links between clusters, and between a cluster and a drawn node, counted (one line each); and
+    the pairs of drawn nodes linked to each other, met on the way (each pair once, its two ends in
+    two lists)."""
     index = view_index(model)
-    # what each end of a link is drawn as: its cluster, itself, or nothing (not in the view)
-    drawn_as = {node: index.short[node] for node in reduction.kept if node in nodes} | reduction.owner
-    cluster_ids = {cluster.id for cluster in reduction.clusters}
-    # each item drawn gets a number (0: not in the view), each node its item's number, and each link
-    # the pair of numbers as one: the links are counted by pair in C, and the loop below runs once
-    # per pair of items, not once per link (a quarter of a million at ten million triples)
-    items = list(dict.fromkeys(drawn_as.values()))
-    width = len(items) + 1
-    item_number = {item: number for number, item in enumerate(items, 1)}
-    node_number = dict(zip(drawn_as, map(item_number.__getitem__, drawn_as.values()), strict=True))
-    numbers = list(map(node_number.get, index.order, repeat(0)))
-    ends_a, ends_b = index.link_ends
-    per_pair = Counter(map(add, map(mul, map(numbers.__getitem__, ends_a), repeat(width)),
-                           map(numbers.__getitem__, ends_b)))
+    kept, clusters = reduction.kept, reduction.clusters
+    # each item drawn gets a number (the drawn nodes 1 to len(kept), then the clusters), each node its
+    # item's number, and each link the pair of numbers as one: the links are counted by pair in C, and
+    # the loop below runs once per pair of items, not once per link (a quarter of a million at ten
+    # million triples)
+    names = [*map(index.short.__getitem__, kept), *(cluster.id for cluster in clusters)]
+    width, first_cluster = len(names) + 1, len(kept) + 1
+    # the numbers written at the nodes' places, in C (0: not in the view); the places follow the
+    # ranking, as the view's nodes mostly do, so that these writes and reads go mostly forward
+    numbers, place = [0] * len(index.order), index.place.__getitem__
+    deque(map(numbers.__setitem__, map(place, kept), range(1, first_cluster)), maxlen=0)
+    cluster_numbers = list(range(first_cluster, width))
+    deque(map(numbers.__setitem__, map(place, reduction.gathered),
+              map(cluster_numbers.__getitem__, reduction.gathered_in)), maxlen=0)
+    scaled = list(map(mul, numbers, repeat(width)))  # the first end's number, already multiplied
+    # with no shared attribute in the view (most views), the links to one are all outside it
+    pick_a, pick_b = index.pick_actor_ends if index.attributes.isdisjoint(nodes) else index.pick_ends
+    per_pair = Counter(map(add, pick_a(scaled), pick_b(numbers)))
     counts: dict[tuple[str, str], int] = {}
+    linked: tuple[list[str], list[str]] = ([], [])
     for pair_number, count in per_pair.items():
         first, second = divmod(pair_number, width)
-        if not first or not second or first == second:
-            continue  # outside the view, or inside one cluster
-        a, b = items[first - 1], items[second - 1]
-        if a in cluster_ids:
-            pair = (a, b) if b not in cluster_ids or a < b else (b, a)
-        elif b in cluster_ids:
-            pair = (b, a)
+        if not first or not second:
+            continue  # outside the view
+        if first < first_cluster:
+            if second < first_cluster:  # between two drawn nodes: drawn as itself
+                linked[0].append(kept[first - 1])
+                linked[1].append(kept[second - 1])
+                continue
+            pair = (names[second - 1], names[first - 1])
+        elif second < first_cluster:
+            pair = (names[first - 1], names[second - 1])
+        elif first == second:
+            continue  # inside one cluster
         else:
-            continue  # between two drawn nodes: drawn as itself
+            a, b = names[first - 1], names[second - 1]
+            pair = (a, b) if a < b else (b, a)
         counts[pair] = counts.get(pair, 0) + count
-    kept: dict[str, int] = defaultdict(int)
+    drawn_links: dict[str, int] = defaultdict(int)
     edges = []
     for (a, b), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         if not b.startswith("cluster:"):
-            kept[a] += 1
-            if kept[a] > MAX_CLUSTER_LINKS:
+            drawn_links[a] += 1
+            if drawn_links[a] > MAX_CLUSTER_LINKS:
                 continue
         edges.append({"id": f"agg|{a}|{b}", "from": a, "to": b, "count": count, "aggregate": True})
-    return edges
+    return edges, linked
 
 
 def cluster_payload(model: MapModel, cluster: Cluster, mode: str) -> dict:

@@ -7,6 +7,7 @@ the counts of what is shown, the legend, layout data and any path with its evide
 from __future__ import annotations
 
 import itertools
+from itertools import chain, repeat
 
 from graph.network.dates import model_dates, time_axis
 from graph.network.kinds import FAMILIES, OTHER
@@ -36,13 +37,25 @@ def node_payload(model: MapModel, iri: str) -> dict:
     return dict(view_index(model).nodes[iri])
 
 
-def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict]) -> list[dict]:
+def _edges(model: MapModel, kept: list[str], predicates: dict[str, dict],
+           linked: tuple[list[str], list[str]] | None = None) -> list[dict]:
     """The links between drawn nodes, ordered by (from, predicate, to); an edge's id is
-    `from|predicate|to`. Their labels go once per predicate into `predicates`."""
+    `from|predicate|to`. Their labels go once per predicate into `predicates`. `linked`: the pairs of
+    drawn nodes linked to each other (their two ends as two lists), when already known (a reduced view
+    counts them)."""
     index = view_index(model)
-    drawn = set(kept)
-    found = sorted(order for node in kept for other, order in index.out_links[node] if other in drawn)
-    edges = [dict(index.links[order]) for order in found]
+    out_links = index.out_links
+    if linked is None:
+        drawn = set(kept)
+        # the drawn ends of each node's links out, by intersection (read in C over the smaller side):
+        # the most connected nodes, which every reduced view draws, have thousands of links out
+        found = sorted(order for node in kept for other in out_links[node].keys() & drawn
+                       for order in out_links[node][other])
+    else:  # both ways between each pair, and a node's links to itself, read in C
+        ends_a, ends_b = linked
+        froms, tos = [*ends_a, *ends_b, *kept], [*ends_b, *ends_a, *kept]
+        found = sorted(chain.from_iterable(map(dict.get, map(out_links.__getitem__, froms), tos, repeat(()))))
+    edges = list(map(dict, map(index.links.__getitem__, found)))
     for edge in edges:
         if edge["predicate"] not in predicates:
             predicates[edge["predicate"]] = index.predicate_labels[edge["predicate"]]
@@ -119,12 +132,13 @@ def compute_view(model: MapModel, params: ViewParams, *, max_nodes: int = DEFAUL
     reduced = reduction is not None
     clusters: list[dict] = []
     extra_edges: list[dict] = []
+    linked = None
     if reduction is not None:
         clusters = [cluster_payload(model, c, params.cluster) for c in reduction.clusters]
-        extra_edges = cluster_edges(model, selection.nodes, reduction)
+        extra_edges, linked = cluster_edges(model, selection.nodes, reduction)
     nodes = [node_payload(model, iri) for iri in kept]
     predicates: dict[str, dict] = {}
-    edges = _edges(model, kept, predicates)
+    edges = _edges(model, kept, predicates, linked)
     view: dict = {"query": params.to_query(), "layout": params.layout, "lang": params.lang,
                   "nodes": nodes, "clusters": clusters, "edges": edges + extra_edges,
                   "predicates": predicates, "reduced": reduced, "maxNodes": max_nodes}
