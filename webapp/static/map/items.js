@@ -192,9 +192,7 @@ export function networkOptions(view) {
     options.physics = {
       enabled: true, solver: "forceAtlas2Based", minVelocity: 1.5, timestep: 0.5,
       forceAtlas2Based: { gravitationalConstant: -70, springLength: 95, springConstant: 0.06, avoidOverlap: 0.4 },
-      // from the server's positions a few rounds settle it; from nothing, many
-      stabilization: { enabled: true, iterations: view.settled ? 80 : (big ? 220 : 450), updateInterval: 50,
-        fit: true }
+      stabilization: { enabled: true, iterations: big ? 220 : 450, updateInterval: 50, fit: true }
     };
   } else if (view.layout === "hierarchical") {
     options.layout.hierarchical = { enabled: true, direction: "UD", sortMethod: "directed",
