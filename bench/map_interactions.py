@@ -59,7 +59,20 @@ def _search_to_focus(page: Any, node: dict) -> dict:
     return {"seconds": ended - suggested, "suggestions_s": suggested - started}
 
 
+def _wait_until_still(page: Any, node_id: str) -> None:
+    """Until the node stays put for a fifth of a second: the physics may still be moving it after
+    the page is ready, and a double-click where it was would land on a link or nothing."""
+    page.wait_for_function(
+        """(id) => { const at = window.lshkgMap.network.getPositions([id])[id];
+        const key = Math.round(at.x) + ',' + Math.round(at.y), now = performance.now();
+        if (window.lshkgStill && window.lshkgStill.key === key) {
+          return now - window.lshkgStill.since > 200;
+        }
+        window.lshkgStill = { key: key, since: now }; return false; }""", arg=node_id, polling=50)
+
+
 def _expand(page: Any, node_id: str) -> dict:
+    _wait_until_still(page, node_id)
     move_node_into_view(page, node_id)
     before = view_query(page)
     started = time.perf_counter()
