@@ -6,9 +6,12 @@ stabilised view (`#map-app[data-state=ready]` with a new view query), on a fresh
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
 from typing import Any
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.chromium import Server
 from tests.browser.map_page import READY, click_node, move_node_into_view, view_query, wait_for_new_view
@@ -60,15 +63,16 @@ def _search_to_focus(page: Any, node: dict) -> dict:
 
 
 def _wait_until_still(page: Any, node_id: str) -> None:
-    """Until the node stays put for a fifth of a second: the physics may still be moving it after
-    the page is ready, and a double-click where it was would land on a link or nothing."""
-    page.wait_for_function(
-        """(id) => { const at = window.lshkgMap.network.getPositions([id])[id];
-        const key = Math.round(at.x) + ',' + Math.round(at.y), now = performance.now();
-        if (window.lshkgStill && window.lshkgStill.key === key) {
-          return now - window.lshkgStill.since > 200;
-        }
-        window.lshkgStill = { key: key, since: now }; return false; }""", arg=node_id, polling=50)
+    """Until the node moves less than 3 canvas units in a fifth of a second (a minute at most): the
+    physics may still be moving a large view after the page is ready, and a double-click where the
+    node was a moment before lands on a link or on nothing."""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            """(id) => { const at = window.lshkgMap.network.getPositions([id])[id], now = performance.now();
+            const last = window.lshkgStill;
+            if (last && Math.hypot(at.x - last.x, at.y - last.y) < 3) { return now - last.since > 200; }
+            window.lshkgStill = { x: at.x, y: at.y, since: now }; return false; }""",
+            arg=node_id, polling=50, timeout=60_000)
 
 
 def _expand(page: Any, node_id: str) -> dict:
