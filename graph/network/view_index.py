@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from operator import itemgetter
 
 from graph.network.dates import link_since, model_dates
@@ -134,10 +135,15 @@ def _build(model: MapModel) -> ViewIndex:
 
 
 def _picker(places: list[int]) -> Callable[[list[int]], tuple[int, ...]]:
-    """Picks the items at `places`, as a tuple (itemgetter gives one only for two places or more)."""
+    """Picks the items at `places`, as a tuple (itemgetter gives one only for two places or more);
+    picklable either way, as the view index is kept with the map model."""
     if len(places) >= 2:
         return itemgetter(*places)
-    return lambda items: tuple(items[place] for place in places)
+    return partial(_pick_each, tuple(places))
+
+
+def _pick_each(places: tuple[int, ...], items: list[int]) -> tuple[int, ...]:
+    return tuple(items[place] for place in places)
 
 
 def view_index(model: MapModel) -> ViewIndex:

@@ -28,3 +28,16 @@ def test_map_model_of_a_graph_smaller_than_the_betweenness_sample(tmp_path) -> N
     model = build_map_model(load_network(store), DEFAULT_BASE_IRI)
     store.close()
     assert 0 < len(model.ranked) < 8
+
+
+@pytest.mark.parametrize("places", [[], [3], [3, 0], [1, 2, 3]])
+def test_the_link_pickers_pick_and_are_kept_with_the_model(places: list[int]) -> None:
+    """The view index is pickled with the map model: a graph with fewer than two links between
+    actors (no `itemgetter` then) must be kept as well as a larger one."""
+    import pickle
+
+    from graph.network.view_index import _picker
+
+    items = [10, 11, 12, 13]
+    picker = pickle.loads(pickle.dumps(_picker(places)))
+    assert picker(items) == tuple(items[place] for place in places)
