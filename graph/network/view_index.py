@@ -42,20 +42,16 @@ class ViewIndex:
     family_key: dict[str, str]
     family_totals: dict[str, int]
     family_members: dict[str, frozenset[str]]
-    # every node (most connected first), each at its place: the numbers `link_ends` uses
+    # every node (most connected first), each at its place: the numbers the link pickers read
     order: tuple[str, ...]
     place: dict[str, int]  # IRI -> its place in `order`
-    everything: frozenset[str]  # every node
-    # the undirected links as two lists of ends, as places in `order` (each linked pair once): counted
-    # in C as numbers, not in a loop and not as pairs of names
-    link_ends: tuple[list[int], list[int]]
     neighbours: dict[str, tuple[str, ...]]  # over the undirected links: read in C, a step at a time
     # the shared attributes (cities, areas, ...: few nodes, but at the end of half the links) that most
     # views leave off, and the links and neighbours without them: what those views walk and count
     attributes: frozenset[str]
-    actor_link_ends: tuple[list[int], list[int]]
-    # each of the two ends of every link (of the links between actors): picks a list's items at those
-    # places in one call, which reads them faster than mapping `__getitem__`
+    # the undirected links (each linked pair once), and those between actors, as their two ends'
+    # places in `order`, each end a picker: it takes a list's items at those places in one call, so
+    # that the links are counted in C as numbers, not in a loop and not as pairs of names
     pick_ends: tuple[Callable[[list[int]], tuple[int, ...]], Callable[[list[int]], tuple[int, ...]]]
     pick_actor_ends: tuple[Callable[[list[int]], tuple[int, ...]], Callable[[list[int]], tuple[int, ...]]]
     actor_neighbours: dict[str, tuple[str, ...]]
@@ -126,9 +122,8 @@ def _build(model: MapModel) -> ViewIndex:
     return ViewIndex(short, nodes, [edge for *_, edge in links], out_links, predicate_labels,
                      {iri: "kind:" + key for iri, key in family_key.items()}, city_facet, family_key,
                      dict(Counter(family_key.values())), {key: frozenset(m) for key, m in members.items()},
-                     order, place, frozenset(order), link_ends,
-                     {node: tuple(others) for node, others in model.links.adjacency()}, attributes,
-                     actor_link_ends, (_picker(link_ends[0]), _picker(link_ends[1])),
+                     order, place, {node: tuple(others) for node, others in model.links.adjacency()},
+                     attributes, (_picker(link_ends[0]), _picker(link_ends[1])),
                      (_picker(actor_link_ends[0]), _picker(actor_link_ends[1])),
                      {node: tuple(other for other in others if other not in attributes)
                       for node, others in model.links.adjacency()})
@@ -160,6 +155,6 @@ def family_counts(model: MapModel, nodes: Iterable[str]) -> dict[str, int]:
     index = view_index(model)
     if isinstance(nodes, set | frozenset) and len(nodes) * 2 > len(index.order):
         # most of the graph (the whole-graph view): the totals less the few nodes not among them
-        left_out = Counter(map(index.family_key.__getitem__, index.everything - nodes))
+        left_out = Counter(map(index.family_key.__getitem__, index.place.keys() - nodes))
         return {key: total - left_out[key] for key, total in index.family_totals.items()}
     return dict(Counter(map(index.family_key.__getitem__, nodes)))

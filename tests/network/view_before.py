@@ -1,7 +1,7 @@
 """The map view's code as it stood before the neighbourhood view was computed over numbered nodes
 (graph/network/select.py, reduce.py and view.py at that commit, in one file, unchanged but for the
-imports and for reading each node's links out as the view index now holds them): the reference that
-tests/network/test_view_unchanged.py compares the current code with."""
+imports and for reading each node's links out and the links' ends as the view index now holds
+them): the reference that tests/network/test_view_unchanged.py compares the current code with."""
 
 from __future__ import annotations
 
@@ -311,9 +311,8 @@ def cluster_edges(model: MapModel, nodes: set[str], reduction: Reduction) -> lis
     item_number = {item: number for number, item in enumerate(items, 1)}
     node_number = dict(zip(drawn_as, map(item_number.__getitem__, drawn_as.values()), strict=True))
     numbers = list(map(node_number.get, index.order, repeat(0)))
-    ends_a, ends_b = index.link_ends
-    per_pair = Counter(map(add, map(mul, map(numbers.__getitem__, ends_a), repeat(width)),
-                           map(numbers.__getitem__, ends_b)))
+    pick_a, pick_b = index.pick_ends
+    per_pair = Counter(map(add, map(mul, pick_a(numbers), repeat(width)), pick_b(numbers)))
     counts: dict[tuple[str, str], int] = {}
     for pair_number, count in per_pair.items():
         first, second = divmod(pair_number, width)
