@@ -58,13 +58,12 @@ def place_by_force(view: dict) -> None:
     """Positions (`x`, `y`) for the view's nodes and clusters by ForceAtlas2, scaled so that linked
     items lie about as far apart as the page's physics holds them; the view is marked `settled`."""
     items = [item["id"] for item in (*view["nodes"], *view["clusters"])]
+    if not items:
+        return
     drawing = nx.Graph()
     drawing.add_nodes_from(items)
     drawing.add_edges_from((edge["from"], edge["to"]) for edge in view["edges"] if edge["from"] != edge["to"])
-    if not items:
-        return
-    positions = nx.forceatlas2_layout(drawing, max_iter=ITERATIONS, strong_gravity=True,
-                                         seed=SEED)
+    positions = nx.forceatlas2_layout(drawing, max_iter=ITERATIONS, strong_gravity=True, seed=SEED)
     lengths = [math.dist(positions[a], positions[b]) for a, b in drawing.edges()]
     typical = statistics.median(lengths) if lengths else 0.0
     scale = LINKED_DISTANCE / typical if typical > 0 else LINKED_DISTANCE
