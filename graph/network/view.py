@@ -177,10 +177,9 @@ def dressed(model: MapModel, view: dict, params: ViewParams) -> dict:
     """A view computed for other words (its language, colours, the entity whose details are open),
     made the view of `params`, which draws the same: its top level and its items copied, so that the
     caller may add to them (the links are shared: read them only)."""
-    if params.select:
-        resolve(model, [params.select], "select")  # an unknown id is an error, as in select_nodes
     chosen = {name: refs for name, refs in view["chosen"].items() if name != "select"}
     if params.select:
+        resolve(model, [params.select], "select")  # an unknown id is an error, as in select_nodes
         chosen["select"] = _refs(model, (params.select,))
     return {**view, "query": params.to_query(), "lang": params.lang, "chosen": chosen,
             "nodes": [dict(node) for node in view["nodes"]],
